@@ -1,0 +1,1 @@
+//! Generated φ sources for benchmarks.

@@ -1,0 +1,96 @@
+//! Reading a dialect from the reference's JSON config, `{"symbols": {"if": "si", ...}}`,
+//! keeping each entry's line and column for messages.
+
+use alloc::borrow::Cow;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::Deserialize;
+use serde::de::{MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::{Dialect, DialectEntry};
+use crate::position::{LineIndex, Position};
+
+/// The config is not valid JSON, or its `symbols` is not an object.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{position}: {message}")]
+pub struct JsonError {
+    /// Where the parser stopped.
+    pub position: Position,
+    /// serde_json's description of the problem.
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+struct Config<'a> {
+    #[serde(borrow, default)]
+    symbols: Option<Entries<'a>>,
+}
+
+/// Keys borrow from the text when they have no escapes, values are raw slices of it: both
+/// point into the config, which is how each entry learns its position.
+struct Entries<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Entries<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Collect<'a>(core::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for Collect<'a> {
+            type Value = Entries<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object mapping Python words to symbols")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((key, value)) = map.next_entry::<Cow<'de, str>, &'de RawValue>()? {
+                    entries.push((key, value));
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(Collect(core::marker::PhantomData))
+    }
+}
+
+impl Dialect {
+    /// Parses a config's `symbols` object (other keys are left to the caller).
+    pub fn from_json(text: &str) -> Result<Self, JsonError> {
+        let lines = LineIndex::new(text);
+        let config: Config<'_> = serde_json::from_str(text).map_err(|e| {
+            let line = e.line().max(1);
+            let start = lines.line_start(line - 1).unwrap_or(0);
+            let mut at = (start + e.column().saturating_sub(1)).min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            JsonError {
+                position: lines.position(text, at),
+                message: e.to_string(),
+            }
+        })?;
+        let offset = |s: &str| {
+            let at = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+            (at <= text.len()).then_some(at)
+        };
+        let entries = config.symbols.map_or_else(Vec::new, |Entries(pairs)| {
+            pairs
+                .into_iter()
+                .map(|(key, raw)| {
+                    let value_at = offset(raw.get()).unwrap_or(0);
+                    let key_at = match &key {
+                        Cow::Borrowed(k) => offset(k).map_or(value_at, |at| at.saturating_sub(1)),
+                        Cow::Owned(_) => value_at,
+                    };
+                    DialectEntry {
+                        symbol: serde_json::from_str::<String>(raw.get()).ok(),
+                        python: key.into_owned(),
+                        key_position: lines.position(text, key_at),
+                        value_position: lines.position(text, value_at),
+                    }
+                })
+                .collect()
+        });
+        Ok(Self { entries })
+    }
+}

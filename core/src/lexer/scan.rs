@@ -1,0 +1,95 @@
+//! Word-at-a-time byte searches (SWAR): portable to wasm32, no `unsafe`, 8 bytes a step.
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+#[inline(always)]
+fn load(chunk: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    u64::from_le_bytes(word)
+}
+
+/// High bit set in every lane of `x` equal to `b`. The lowest flagged lane is always exact.
+#[inline(always)]
+fn lanes_eq(x: u64, b: u8) -> u64 {
+    let v = x ^ (LO * b as u64);
+    v.wrapping_sub(LO) & !v & HI
+}
+
+/// First index at or after `from` holding any of `needles`, or a non-ASCII byte when
+/// `non_ascii` is set; `bytes.len()` when there is none.
+#[inline(always)]
+pub(crate) fn find<const N: usize>(
+    bytes: &[u8],
+    from: usize,
+    needles: [u8; N],
+    non_ascii: bool,
+) -> usize {
+    let Some(rest) = bytes.get(from..) else {
+        return bytes.len();
+    };
+    let mut chunks = rest.chunks_exact(16);
+    let mut at = from;
+    for pair in chunks.by_ref() {
+        let (a, b) = pair.split_at(8);
+        let (x, y) = (load(a), load(b));
+        let (mut mx, mut my) = if non_ascii { (x & HI, y & HI) } else { (0, 0) };
+        for needle in needles {
+            mx |= lanes_eq(x, needle);
+            my |= lanes_eq(y, needle);
+        }
+        if mx != 0 {
+            return at + (mx.trailing_zeros() / 8) as usize;
+        }
+        if my != 0 {
+            return at + 8 + (my.trailing_zeros() / 8) as usize;
+        }
+        at += 16;
+    }
+    for &byte in chunks.remainder() {
+        if (non_ascii && byte >= 0x80) || needles.contains(&byte) {
+            return at;
+        }
+        at += 1;
+    }
+    bytes.len()
+}
+
+/// First index at or after `from` whose byte is in `class`; `bytes.len()` when none.
+#[inline(always)]
+pub(crate) fn find_class(bytes: &[u8], from: usize, class: &[bool; 256]) -> usize {
+    match bytes.get(from..) {
+        Some(rest) => rest
+            .iter()
+            .position(|&b| class[b as usize])
+            .map_or(bytes.len(), |p| from + p),
+        None => bytes.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_first_needle_or_high_byte() {
+        let text = "abcdefghijklmnopqrstuvwxyz \"quoted\" ¿".as_bytes();
+        assert_eq!(find(text, 0, [b'"'], false), 27);
+        assert_eq!(find(text, 28, [b'"'], false), 34);
+        assert_eq!(find(text, 0, [b'#'], true), 36);
+        assert_eq!(find(text, 0, [b'#'], false), text.len());
+        assert_eq!(find(text, 500, [b'#'], false), text.len());
+    }
+
+    #[test]
+    fn agrees_with_a_plain_loop_everywhere() {
+        let text = "x\"y#z\u{e9}\"\"'''##  ab\u{2200}cd#\"".as_bytes();
+        for from in 0..=text.len() {
+            let expected = (from..text.len())
+                .find(|&i| text[i] >= 0x80 || matches!(text[i], b'"' | b'\'' | b'#'))
+                .unwrap_or(text.len());
+            assert_eq!(find(text, from, [b'"', b'\'', b'#'], true), expected);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Symbol tables: the default alphabet and the indexes the transpilers read.
+
+mod defaults;
+mod index;
+mod table;
+
+pub use defaults::DEFAULT_SYMBOLS;
+pub use table::{Entry, Origin, SymbolKind, SymbolTable};

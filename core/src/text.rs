@@ -1,0 +1,90 @@
+//! Character classes and UTF-8 stepping shared by the lexer and both transpilers.
+
+/// `true` for the ASCII bytes that may continue a Python identifier: letters, digits, `_`.
+pub(crate) const ASCII_IDENT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
+
+/// Whether `c` may continue a Python identifier (ASCII or Unicode XID_Continue).
+#[inline]
+pub(crate) fn is_ident_char(c: char) -> bool {
+    if c.is_ascii() {
+        ASCII_IDENT[c as usize]
+    } else {
+        unicode_ident::is_xid_continue(c)
+    }
+}
+
+/// Whether `c` may start a Python identifier.
+#[inline]
+pub(crate) fn is_ident_start(c: char) -> bool {
+    c == '_' || unicode_ident::is_xid_start(c)
+}
+
+/// Whether `s` is a Python identifier (XID_Start or `_`, then XID_Continue).
+pub(crate) fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(is_ident_start) && chars.all(is_ident_char)
+}
+
+/// The char that starts at byte `i` (a char boundary) and its byte length.
+#[inline]
+pub(crate) fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// The char that ends right before byte `i` (a char boundary).
+#[inline]
+pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i)?.chars().next_back()
+}
+
+/// Python's hard keywords: never an attribute name, so `from . import x` keeps its meaning.
+pub(crate) fn is_hard_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "False"
+            | "None"
+            | "True"
+            | "and"
+            | "as"
+            | "assert"
+            | "async"
+            | "await"
+            | "break"
+            | "class"
+            | "continue"
+            | "def"
+            | "del"
+            | "elif"
+            | "else"
+            | "except"
+            | "finally"
+            | "for"
+            | "from"
+            | "global"
+            | "if"
+            | "import"
+            | "in"
+            | "is"
+            | "lambda"
+            | "nonlocal"
+            | "not"
+            | "or"
+            | "pass"
+            | "raise"
+            | "return"
+            | "try"
+            | "while"
+            | "with"
+            | "yield"
+    )
+}

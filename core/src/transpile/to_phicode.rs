@@ -1,0 +1,178 @@
+//! Python → φ: names that are mapped words become their symbols (attributes, strings and
+//! comments untouched), `:=` becomes `≔`, and whatever would not come back byte for byte
+//! is reported.
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use super::output::Output;
+use super::python_syntax::{is_attribute, number_end};
+use crate::error::{LexError, RoundTripError};
+use crate::lexer::{Handler, scan};
+use crate::symbols::SymbolTable;
+use crate::text::{ASCII_IDENT, char_at, char_before, is_ident_char};
+
+/// Bytes that stop the code scan: quotes, `#`, `:` (of `:=`), names and non-ASCII text.
+const STOPS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = ASCII_IDENT[b] || b >= 0x80 || matches!(b as u8, b'"' | b'\'' | b'#' | b':');
+        b += 1;
+    }
+    table
+};
+
+pub(crate) struct ToPhicode<'t, 's> {
+    table: &'t SymbolTable,
+    pub(crate) out: Output<'s>,
+    pub(crate) problems: Vec<(usize, RoundTripError)>,
+    pub(crate) errors: Vec<(usize, LexError)>,
+}
+
+impl<'t, 's> ToPhicode<'t, 's> {
+    pub(crate) fn new(src: &'s str, table: &'t SymbolTable, record_edits: bool) -> Self {
+        let out = Output::new(src, table.entries().len(), record_edits);
+        Self {
+            table,
+            out,
+            problems: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    fn symbol_at(&self, src: &str, pos: usize) -> Option<(String, String)> {
+        let (c, _) = char_at(src, pos)?;
+        let rest = src.get(pos..)?;
+        self.table.glue.get(c).iter().find_map(|&i| {
+            let entry = self.table.entries().get(i as usize)?;
+            rest.starts_with(entry.symbol.as_str())
+                .then(|| (entry.symbol.clone(), entry.python.clone()))
+        })
+    }
+
+    fn name(&mut self, src: &str, start: usize) -> usize {
+        let bytes = src.as_bytes();
+        let mut end = start;
+        let mut symbol = None;
+        while let Some((c, len)) = char_at(src, end) {
+            if !is_ident_char(c) {
+                break;
+            }
+            if !c.is_ascii() && symbol.is_none() {
+                symbol = self.symbol_at(src, end);
+            }
+            end += len;
+        }
+        let name = &src[start..end];
+        if let Some((symbol, python)) = symbol {
+            let name = name.to_string();
+            self.problems.push((
+                start,
+                RoundTripError::SymbolInName {
+                    name,
+                    symbol,
+                    python,
+                },
+            ));
+            return end;
+        }
+        if matches!(bytes.get(end), Some(b'"' | b'\''))
+            && crate::lexer::prefix_start(src, end, |_| false) == start
+        {
+            return end; // A string prefix, not a name.
+        }
+        let table = self.table;
+        let after_dot = || is_attribute(src, start, |w| w == "from");
+        if let Some(entry) = table
+            .phi_words
+            .get(name)
+            .and_then(|i| table.entry(i as usize))
+        {
+            if !after_dot() {
+                let (name, python) = (name.to_string(), entry.python.clone());
+                self.problems
+                    .push((start, RoundTripError::DialectWordAsName { name, python }));
+                return end;
+            }
+        }
+        let Some(index) = table.python_words.get(name) else {
+            return end;
+        };
+        if after_dot() {
+            return end;
+        }
+        if char_before(src, start).is_some_and(is_ident_char) {
+            let word = name.to_string();
+            self.problems
+                .push((start, RoundTripError::GluedWord { word }));
+            return end;
+        }
+        let (index, end) = self.operator_pair(src, name, end).unwrap_or((index, end));
+        if let Some(entry) = self.table.entries().get(index as usize) {
+            self.out
+                .replace(start, end, &entry.symbol, (false, false), index);
+        }
+        end
+    }
+
+    /// `not in` / `is not` written with one space, when the dialect has a symbol for them.
+    fn operator_pair(&self, src: &str, first: &str, end: usize) -> Option<(u16, usize)> {
+        let (index, rest) = match first {
+            "not" => (self.table.not_in?, " in"),
+            "is" => (self.table.is_not?, " not"),
+            _ => return None,
+        };
+        let pair_end = end + rest.len();
+        let tail_ok = char_at(src, pair_end).is_none_or(|(c, _)| !is_ident_char(c));
+        (src.get(end..pair_end) == Some(rest) && tail_ok).then_some((index, pair_end))
+    }
+}
+
+impl Handler for ToPhicode<'_, '_> {
+    #[inline]
+    fn next_stop(&self, bytes: &[u8], from: usize) -> usize {
+        scan::find_class(bytes, from, &STOPS)
+    }
+
+    #[inline]
+    fn wants(&self, b: u8) -> bool {
+        b == b':' || b >= 0x80 || ASCII_IDENT[b as usize]
+    }
+
+    fn splits(&self, _: char) -> bool {
+        false
+    }
+
+    fn token(&mut self, src: &str, pos: usize) -> usize {
+        let bytes = src.as_bytes();
+        match bytes[pos] {
+            b':' if bytes.get(pos + 1) == Some(&b'=') => {
+                if let Some(index) = self.table.walrus {
+                    if let Some(entry) = self.table.entries().get(index as usize) {
+                        self.out
+                            .replace(pos, pos + 2, &entry.symbol, (false, false), index);
+                    }
+                }
+                pos + 2
+            }
+            b':' => pos + 1,
+            b'0'..=b'9' => number_end(bytes, pos),
+            _ => match char_at(src, pos) {
+                Some((c, _)) if is_ident_char(c) => self.name(src, pos),
+                Some((_, len)) => {
+                    if let Some((symbol, python)) = self.symbol_at(src, pos) {
+                        self.problems
+                            .push((pos, RoundTripError::SymbolInCode { symbol, python }));
+                    }
+                    pos + len
+                }
+                None => pos + 1,
+            },
+        }
+    }
+
+    fn error(&mut self, pos: usize, error: LexError) {
+        self.errors.push((pos, error));
+    }
+}

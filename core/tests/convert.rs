@@ -1,0 +1,126 @@
+//! Behaviour of both conversions through the public API.
+
+use phicode_core::{Dialect, LexError, Options, Position, RoundTripError, Strictness, SymbolTable};
+use phicode_core::{to_phicode, to_python, to_python_with};
+
+fn py(src: &str) -> String {
+    to_python(src, &SymbolTable::new())
+}
+
+fn phi(src: &str) -> String {
+    to_phicode(src, &SymbolTable::new()).expect("round-trippable")
+}
+
+#[test]
+fn glued_symbols_become_separate_tokens() {
+    assert_eq!(py("¿x∈xs∧¬y:"), "if x in xs and not y:");
+    assert_eq!(py("λx: x"), "lambda x: x");
+    assert_eq!(py("¬∈"), "not in");
+    assert_eq!(py("ƒfoo(): ⟲1"), "def foo(): return 1");
+    assert_eq!(py("x≔5"), "x:=5");
+    assert_eq!(py("a≡¬Ø"), "a is not None");
+    assert_eq!(py("x=1¿c⋄2"), "x=1 if c else 2");
+    assert_eq!(py("π(x)"), "print(x)");
+    assert_eq!(py("aπb"), "a print b");
+    assert_eq!(py("café¿"), "café if");
+}
+
+#[test]
+fn strings_and_comments_are_untouched() {
+    assert_eq!(py("π('¿ ∀')  # ∀ ¿"), "print('¿ ∀')  # ∀ ¿");
+    assert_eq!(py(r#"x = "a \" ¿" ¿ y"#), r#"x = "a \" ¿" if y"#);
+    assert_eq!(py("x = '''¿\n∀'''\n∀"), "x = '''¿\n∀'''\nfor");
+    assert_eq!(py("x = 'a\\\n¿' ∀"), "x = 'a\\\n¿' for");
+    assert_eq!(py("rb'\\'¿' ∀"), "rb'\\'¿' for");
+}
+
+#[test]
+fn fstring_fields_are_code() {
+    assert_eq!(py(r#"f"{ℓ(xs)} ℓ""#), r#"f"{len(xs)} ℓ""#);
+    assert_eq!(py(r#"f"{x:>{ℓ(y)}} {{ℓ}}""#), r#"f"{x:>{len(y)}} {{ℓ}}""#);
+    assert_eq!(py(r#"f"{f"{ℓ(a)}"}""#), r#"f"{f"{len(a)}"}""#);
+    assert_eq!(py(r#"f"{'ℓ' ¿ c ⋄ ℓ(x)}""#), r#"f"{'ℓ' if c else len(x)}""#);
+    assert_eq!(py(r#"f"{x!r:ℓ}" ℓ"#), r#"f"{x!r:ℓ}" len"#);
+    assert_eq!(py(r#"t"{ℓ(x)}""#), r#"t"{len(x)}""#);
+    assert_eq!(py("f'''{\nℓ(x) # ℓ\n}''' ℓ"), "f'''{\nlen(x) # ℓ\n}''' len");
+    assert_eq!(py(r#"f"\N{DASH}{ℓ}""#), r#"f"\N{DASH}{len}""#);
+    assert_eq!(py(r#"rf"\N{ℓ}""#), r#"rf"\N{len}""#);
+}
+
+#[test]
+fn unterminated_strings_end_at_their_line() {
+    let conversion = to_python_with(
+        "x = 'abc ¿\n¿ y: ⋯\n",
+        &SymbolTable::new(),
+        Options::default(),
+    );
+    assert_eq!(conversion.code, "x = 'abc ¿\nif y: pass\n");
+    let error = &conversion.diagnostics[0];
+    assert_eq!(error.error, LexError::UnterminatedString);
+    assert_eq!(error.position, Position { line: 1, column: 5 });
+    let conversion = to_python_with("f\"{x\n¿ y: ⋯\n", &SymbolTable::new(), Options::default());
+    assert_eq!(conversion.code, "f\"{x\nif y: pass\n");
+}
+
+#[test]
+fn crlf_and_line_structure_survive() {
+    assert_eq!(py("¿ x:\r\n    π(1)\r\n"), "if x:\r\n    print(1)\r\n");
+}
+
+#[test]
+fn python_to_phicode_skips_attributes_strings_comments() {
+    assert_eq!(phi("for i in range(3): print(i)"), "∀ i ∈ ⟪(3): π(i)");
+    assert_eq!(phi("re.match(x)  # if"), "re.match(x)  # if");
+    assert_eq!(phi("d = {'if': 1}"), "d = {'if': 1}");
+    assert_eq!(phi("if (y := f(x)):"), "¿ (y ≔ f(x)):");
+    assert_eq!(phi("from . import x"), "← . ⇒ x");
+    assert_eq!(phi("x not in y"), "x ¬ ∈ y");
+    assert_eq!(phi("f'{len(x)}'"), "f'{ℓ(x)}'");
+}
+
+#[test]
+fn python_to_phicode_refuses_what_cannot_round_trip() {
+    let err = to_phicode("x = 1\nπ = 3.14", &SymbolTable::new()).unwrap_err();
+    assert_eq!(err.problems[0].position, Position { line: 2, column: 1 });
+    assert!(matches!(
+        err.problems[0].error,
+        RoundTripError::SymbolInName { .. }
+    ));
+    let err = to_phicode("x = 1if y else 2", &SymbolTable::new()).unwrap_err();
+    assert!(matches!(
+        err.problems[0].error,
+        RoundTripError::GluedWord { .. }
+    ));
+}
+
+#[test]
+fn dialect_words_replace_whole_names_only() {
+    let dialect = Dialect::from_pairs([("if", "si"), ("print", "imprimir"), ("not in", "∉")]);
+    let built = dialect.build(Strictness::Strict).expect("valid dialect");
+    let table = built.table;
+    assert_eq!(
+        to_python("si six: imprimir(x.si, 'si') # si", &table),
+        "if six: print(x.si, 'si') # si"
+    );
+    assert_eq!(to_python("si a∉b: ⋯", &table), "if a not in b: pass");
+    assert_eq!(
+        to_phicode("if a not in b: print(1)", &table).unwrap(),
+        "si a ∉ b: imprimir(1)"
+    );
+    assert!(to_phicode("si = 1", &table).is_err());
+}
+
+#[test]
+fn column_map_points_back_at_symbols() {
+    let conversion = to_python_with(
+        "¿x∈y: π(z)",
+        &SymbolTable::new(),
+        Options { source_map: true },
+    );
+    assert_eq!(conversion.code, "if x in y: print(z)");
+    let map = conversion.source_map.expect("asked for");
+    let at = |line, column| Position { line, column };
+    assert_eq!(map.to_phicode(at(1, 18)), at(1, 9)); // `z`
+    assert_eq!(map.to_phicode(at(1, 13)), at(1, 7)); // inside `print`
+    assert_eq!(map.to_python(at(1, 9)), at(1, 18));
+}

@@ -1,0 +1,3 @@
+//! The `phicode` command.
+
+fn main() {}

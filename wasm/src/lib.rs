@@ -1,0 +1,1 @@
+//! wasm-bindgen bindings over `phicode-core` (the npm package `phicode`).
