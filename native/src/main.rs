@@ -1,3 +1,5 @@
-//! The `phicode` command.
+//! The `phicode` command: everything lives in the library; this only hands over the exit code.
 
-fn main() {}
+fn main() -> std::process::ExitCode {
+    phicode::run(std::env::args_os())
+}

@@ -1,0 +1,73 @@
+//! The command line, declared with clap's derive API.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Write Python with symbols (`¿` if, `∀` for, `π` print, ...) and run it as Python.
+#[derive(Debug, Parser)]
+#[command(name = "phicode", version, about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Convert φ to Python or Python to φ (stdout, or a file with -o).
+    Convert(ConvertArgs),
+    /// List the symbol table (defaults plus the config's dialect).
+    Symbols(SymbolsArgs),
+    /// Report dialect conflicts and lexical errors of φ files.
+    Check(CheckArgs),
+}
+
+/// Which language to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Target {
+    /// φ → Python.
+    Python,
+    /// Python → φ.
+    Phicode,
+}
+
+/// `phicode convert`.
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// Direction; by default from the extension (`.φ`/`.phi` → python, `.py` → phicode).
+    #[arg(long, value_enum)]
+    pub to: Option<Target>,
+    /// Dialect config to use instead of the discovered `.(φ)/config.json`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Write here (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The source; `-` or nothing reads standard input (as φ unless --to says otherwise).
+    #[arg(value_name = "FILE")]
+    pub input: Option<PathBuf>,
+}
+
+/// `phicode symbols`.
+#[derive(Debug, clap::Args)]
+pub struct SymbolsArgs {
+    /// Print JSON (`python_to_phicode`, `phicode_to_python`, `symbols`) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Dialect config to use instead of the discovered one.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// `phicode check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// φ files to check.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Dialect config to use instead of each file's discovered one.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
