@@ -8,11 +8,7 @@ use crate::position::Position;
 /// A lexical problem in the source. Conversion still produces output around it, so Python
 /// reports the same problem on the same line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
 pub enum LexError {
     /// A single-quoted string reached the end of its line.
     #[error("unterminated string literal")]
@@ -27,11 +23,7 @@ pub enum LexError {
 
 /// Why Python → φ refuses a source: φ → Python would not give it back byte for byte.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
 pub enum RoundTripError {
     /// A name contains a character that φ reads as a symbol (`π = 3.14`).
     #[error("the name `{name}` contains `{symbol}`, which φ reads as `{python}`")]

@@ -50,22 +50,15 @@ impl LineIndex {
 
     /// 0-based line that holds byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
     }
 
     /// The position of byte `offset` in `text` (the text this index was built from).
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let column = text
-            .get(start..offset.min(text.len()))
-            .map_or(0, |s| s.chars().count());
-        Position {
-            line: line as u32 + 1,
-            column: column as u32 + 1,
-        }
+        let column = text.get(start..offset.min(text.len())).map_or(0, |s| s.chars().count());
+        Position { line: line as u32 + 1, column: column as u32 + 1 }
     }
 }
 

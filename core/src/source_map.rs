@@ -7,11 +7,7 @@ use crate::position::{LineIndex, Position};
 
 /// One replacement on a line: columns are 1-based, lengths in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "camelCase")
-)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct Segment {
     /// Column of the symbol in the φ line.
     pub phicode_column: u32,
@@ -58,10 +54,7 @@ impl SourceMap {
             };
             match lines.last_mut() {
                 Some(last) if last.line == phi.line => last.segments.push(segment),
-                _ => lines.push(LineMap {
-                    line: phi.line,
-                    segments: alloc::vec![segment],
-                }),
+                _ => lines.push(LineMap { line: phi.line, segments: alloc::vec![segment] }),
             }
         }
         Self { lines }
@@ -74,26 +67,12 @@ impl SourceMap {
 
     /// Where a Python position is in the φ source (inside a replaced word: at its symbol).
     pub fn to_phicode(&self, python: Position) -> Position {
-        self.map(python, |s| {
-            (
-                s.python_column,
-                s.python_len,
-                s.phicode_column,
-                s.phicode_len,
-            )
-        })
+        self.map(python, |s| (s.python_column, s.python_len, s.phicode_column, s.phicode_len))
     }
 
     /// Where a φ position is in the Python (inside a symbol: at the start of its text).
     pub fn to_python(&self, phicode: Position) -> Position {
-        self.map(phicode, |s| {
-            (
-                s.phicode_column,
-                s.phicode_len,
-                s.python_column,
-                s.python_len,
-            )
-        })
+        self.map(phicode, |s| (s.phicode_column, s.phicode_len, s.python_column, s.python_len))
     }
 
     fn map(&self, from: Position, sides: impl Fn(&Segment) -> (u32, u32, u32, u32)) -> Position {
@@ -107,16 +86,10 @@ impl SourceMap {
                 break;
             }
             if from.column < col + len {
-                return Position {
-                    line: from.line,
-                    column: to_col,
-                };
+                return Position { line: from.line, column: to_col };
             }
             column = from.column - (col + len) + to_col + to_len;
         }
-        Position {
-            line: from.line,
-            column,
-        }
+        Position { line: from.line, column }
     }
 }

@@ -15,11 +15,7 @@ pub(crate) const ASCII_IDENT: [bool; 256] = {
 /// Whether `c` may continue a Python identifier (ASCII or Unicode XID_Continue).
 #[inline]
 pub(crate) fn is_ident_char(c: char) -> bool {
-    if c.is_ascii() {
-        ASCII_IDENT[c as usize]
-    } else {
-        unicode_ident::is_xid_continue(c)
-    }
+    if c.is_ascii() { ASCII_IDENT[c as usize] } else { unicode_ident::is_xid_continue(c) }
 }
 
 /// Whether `c` may start a Python identifier.
@@ -87,4 +83,17 @@ pub(crate) fn is_hard_keyword(word: &str) -> bool {
             | "with"
             | "yield"
     )
+}
+
+/// The code point that starts at byte `i` of valid UTF-8 (a char boundary) and its length.
+#[inline(always)]
+pub(crate) fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
+    let at = |k: usize| bytes.get(i + k).map_or(0, |&b| (b & 0x3F) as u32);
+    let b0 = bytes.get(i).map_or(0, |&b| b as u32);
+    match b0 {
+        0..=0x7F => (b0, 1),
+        0xC0..=0xDF => ((b0 & 0x1F) << 6 | at(1), 2),
+        0xE0..=0xEF => ((b0 & 0x0F) << 12 | at(1) << 6 | at(2), 3),
+        _ => ((b0 & 0x07) << 18 | at(1) << 12 | at(2) << 6 | at(3), 4),
+    }
 }

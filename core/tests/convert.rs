@@ -49,11 +49,8 @@ fn fstring_fields_are_code() {
 
 #[test]
 fn unterminated_strings_end_at_their_line() {
-    let conversion = to_python_with(
-        "x = 'abc ¿\n¿ y: ⋯\n",
-        &SymbolTable::new(),
-        Options::default(),
-    );
+    let conversion =
+        to_python_with("x = 'abc ¿\n¿ y: ⋯\n", &SymbolTable::new(), Options::default());
     assert_eq!(conversion.code, "x = 'abc ¿\nif y: pass\n");
     let error = &conversion.diagnostics[0];
     assert_eq!(error.error, LexError::UnterminatedString);
@@ -82,15 +79,9 @@ fn python_to_phicode_skips_attributes_strings_comments() {
 fn python_to_phicode_refuses_what_cannot_round_trip() {
     let err = to_phicode("x = 1\nπ = 3.14", &SymbolTable::new()).unwrap_err();
     assert_eq!(err.problems[0].position, Position { line: 2, column: 1 });
-    assert!(matches!(
-        err.problems[0].error,
-        RoundTripError::SymbolInName { .. }
-    ));
+    assert!(matches!(err.problems[0].error, RoundTripError::SymbolInName { .. }));
     let err = to_phicode("x = 1if y else 2", &SymbolTable::new()).unwrap_err();
-    assert!(matches!(
-        err.problems[0].error,
-        RoundTripError::GluedWord { .. }
-    ));
+    assert!(matches!(err.problems[0].error, RoundTripError::GluedWord { .. }));
 }
 
 #[test]
@@ -103,20 +94,14 @@ fn dialect_words_replace_whole_names_only() {
         "if six: print(x.si, 'si') # si"
     );
     assert_eq!(to_python("si a∉b: ⋯", &table), "if a not in b: pass");
-    assert_eq!(
-        to_phicode("if a not in b: print(1)", &table).unwrap(),
-        "si a ∉ b: imprimir(1)"
-    );
+    assert_eq!(to_phicode("if a not in b: print(1)", &table).unwrap(), "si a ∉ b: imprimir(1)");
     assert!(to_phicode("si = 1", &table).is_err());
 }
 
 #[test]
 fn column_map_points_back_at_symbols() {
-    let conversion = to_python_with(
-        "¿x∈y: π(z)",
-        &SymbolTable::new(),
-        Options { source_map: true },
-    );
+    let conversion =
+        to_python_with("¿x∈y: π(z)", &SymbolTable::new(), Options { source_map: true });
     assert_eq!(conversion.code, "if x in y: print(z)");
     let map = conversion.source_map.expect("asked for");
     let at = |line, column| Position { line, column };

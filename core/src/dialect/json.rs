@@ -64,10 +64,7 @@ impl Dialect {
             while !text.is_char_boundary(at) {
                 at -= 1;
             }
-            JsonError {
-                position: lines.position(text, at),
-                message: e.to_string(),
-            }
+            JsonError { position: lines.position(text, at), message: e.to_string() }
         })?;
         let offset = |s: &str| {
             let at = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);

@@ -85,9 +85,6 @@ impl Dialect {
         if strictness == Strictness::Strict && !issues.is_empty() {
             return Err(DialectError { issues });
         }
-        Ok(Built {
-            table: SymbolTable::from_entries(accepted),
-            warnings: issues,
-        })
+        Ok(Built { table: SymbolTable::from_entries(accepted), warnings: issues })
     }
 }

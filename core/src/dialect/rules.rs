@@ -29,22 +29,13 @@ pub enum DialectIssue {
     EmptySymbol { python: String },
     /// The symbol contains a character that would break Python's tokens.
     #[error("the symbol `{symbol}` for `{python}` contains {what}")]
-    ForbiddenCharacter {
-        python: String,
-        symbol: String,
-        what: &'static str,
-    },
+    ForbiddenCharacter { python: String, symbol: String, what: &'static str },
     /// The symbol mixes name characters with other characters.
     #[error("the symbol `{symbol}` for `{python}` mixes name characters with other characters")]
     MixedSymbol { python: String, symbol: String },
     /// The symbol already stands for another Python word.
     #[error("the symbol `{symbol}` for `{python}` already means `{existing}`{}", if *default { " (a default symbol)" } else { "" })]
-    Conflict {
-        python: String,
-        symbol: String,
-        existing: String,
-        default: bool,
-    },
+    Conflict { python: String, symbol: String, existing: String, default: bool },
     /// The symbol is itself a Python keyword or a word the table maps.
     #[error(
         "the symbol `{symbol}` for `{python}` is itself a Python word; φ could not tell them apart"
@@ -55,11 +46,7 @@ pub enum DialectIssue {
     TargetIsSymbol { python: String, existing: String },
     /// The symbol overlaps another symbol (one starts with the other, or holds it).
     #[error("the symbol `{symbol}` for `{python}` overlaps the symbol `{other}`")]
-    Overlaps {
-        python: String,
-        symbol: String,
-        other: String,
-    },
+    Overlaps { python: String, symbol: String, other: String },
     /// The same Python word is mapped twice in the config.
     #[error("`{python}` is mapped more than once")]
     Duplicate { python: String },
@@ -79,10 +66,7 @@ pub(crate) fn validate(
         match result {
             Ok(Some(symbol)) => accepted.push((python.to_string(), symbol)),
             Ok(None) => {}
-            Err((position, issue)) => issues.push(Located {
-                position,
-                error: issue,
-            }),
+            Err((position, issue)) => issues.push(Located { position, error: issue }),
         }
     }
     (accepted, issues)
@@ -111,11 +95,7 @@ fn check(
         return at_value(issue);
     }
     let symbols = DEFAULT_SYMBOLS.iter().map(|(s, p)| (*s, *p, true));
-    let symbols = symbols.chain(
-        accepted
-            .iter()
-            .map(|(p, s)| (s.as_str(), p.as_str(), false)),
-    );
+    let symbols = symbols.chain(accepted.iter().map(|(p, s)| (s.as_str(), p.as_str(), false)));
     let mut glue = Vec::new();
     for (other, meaning, default) in symbols.clone() {
         if other == symbol {
@@ -123,12 +103,7 @@ fn check(
                 return Ok(None); // Says again what the table already says.
             }
             let existing = meaning.to_string();
-            return at_value(DialectIssue::Conflict {
-                python,
-                symbol,
-                existing,
-                default,
-            });
+            return at_value(DialectIssue::Conflict { python, symbol, existing, default });
         }
         if !is_identifier(other) || default {
             glue.push(other);
@@ -136,10 +111,7 @@ fn check(
     }
     if let Some((_, existing, _)) = symbols.clone().find(|(s, _, _)| *s == python) {
         let existing = existing.to_string();
-        return Err((
-            entry.key_position,
-            DialectIssue::TargetIsSymbol { python, existing },
-        ));
+        return Err((entry.key_position, DialectIssue::TargetIsSymbol { python, existing }));
     }
     if is_identifier(&symbol) {
         let is_word = |w: &str| w == symbol;
@@ -152,19 +124,11 @@ fn check(
     }
     let word = is_identifier(&symbol);
     let clash = glue.iter().find(|g| {
-        if word {
-            symbol.contains(**g)
-        } else {
-            g.starts_with(&*symbol) || symbol.starts_with(**g)
-        }
+        if word { symbol.contains(**g) } else { g.starts_with(&*symbol) || symbol.starts_with(**g) }
     });
     if let Some(other) = clash {
         let other = other.to_string();
-        return at_value(DialectIssue::Overlaps {
-            python,
-            symbol,
-            other,
-        });
+        return at_value(DialectIssue::Overlaps { python, symbol, other });
     }
     Ok(Some(symbol))
 }
@@ -179,9 +143,7 @@ fn shape(python: &str, symbol: &str) -> Option<DialectIssue> {
         })
     };
     if symbol.is_empty() {
-        return Some(DialectIssue::EmptySymbol {
-            python: python.into(),
-        });
+        return Some(DialectIssue::EmptySymbol { python: python.into() });
     }
     for c in symbol.chars() {
         match c {
@@ -198,10 +160,7 @@ fn shape(python: &str, symbol: &str) -> Option<DialectIssue> {
         return None;
     }
     if symbol.chars().any(is_ident_char) {
-        return Some(DialectIssue::MixedSymbol {
-            python: python.into(),
-            symbol: symbol.into(),
-        });
+        return Some(DialectIssue::MixedSymbol { python: python.into(), symbol: symbol.into() });
     }
     if symbol.chars().any(|c| "+-*/%@&|^~<>=.,:;!".contains(c)) {
         return forbidden("Python operator characters");

@@ -23,11 +23,7 @@ pub(super) fn literal<H: Handler>(
         Some(b'\\') if !q.raw && next == Some(b'N') && bytes.get(stop + 2) == Some(&b'{') => {
             // `\N{NAME}`: the braces belong to the escape.
             let end = find(bytes, stop + 3, [b'}', b'\n', b'\r', q.quote], false);
-            if bytes.get(end) == Some(&b'}') {
-                end + 1
-            } else {
-                end
-            }
+            if bytes.get(end) == Some(&b'}') { end + 1 } else { end }
         }
         Some(b'\\') => skip_escape(bytes, stop, true),
         Some(b'{') if next == Some(b'{') => stop + 2,

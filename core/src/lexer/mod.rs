@@ -52,29 +52,42 @@ pub(crate) fn lex<H: Handler>(src: &str, handler: &mut H) {
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        if stack.is_empty() {
+            i = top_level(src, i, handler, &mut stack);
+            continue;
+        }
         let depth_before = stack.len();
         let next = match stack.last().copied() {
-            None => {
-                let stop = handler.next_stop(bytes, i);
-                match bytes.get(stop) {
-                    None => bytes.len(),
-                    Some(b'#') => skip_comment(bytes, stop),
-                    Some(b'"' | b'\'') => open_string(src, stop, handler, &mut stack),
-                    Some(_) => handler.token(src, stop),
-                }
-            }
             Some(Frame::Literal(q)) => fstring::literal(bytes, i, q, handler, &mut stack),
             Some(Frame::Field { depth }) => fstring::field(src, i, depth, handler, &mut stack),
             Some(Frame::Spec) => fstring::spec(bytes, i, handler, &mut stack),
+            None => i,
         };
-        i = if next > i || stack.len() != depth_before {
-            next
-        } else {
-            next_boundary(src, i)
-        };
+        i = if next > i || stack.len() != depth_before { next } else { next_boundary(src, i) };
     }
     if let Some(Frame::Literal(q)) = stack.first() {
         handler.error(q.start, unterminated(q));
+    }
+}
+
+/// The hot loop: top-level code, until the source ends or an f-string opens.
+#[inline]
+fn top_level<H: Handler>(src: &str, mut i: usize, h: &mut H, stack: &mut Vec<Frame>) -> usize {
+    let bytes = src.as_bytes();
+    loop {
+        let stop = h.next_stop(bytes, i);
+        let Some(&b) = bytes.get(stop) else { return bytes.len() };
+        i = match b {
+            b'#' => skip_comment(bytes, stop),
+            b'"' | b'\'' => {
+                let next = open_string(src, stop, h, stack);
+                if !stack.is_empty() {
+                    return next;
+                }
+                next
+            }
+            _ => h.token(src, stop).max(stop + 1),
+        };
     }
 }
 
@@ -90,7 +103,7 @@ fn open_string<H: Handler>(src: &str, at: usize, h: &mut H, stack: &mut Vec<Fram
     }
     match strings::plain(bytes, &q, body) {
         End::Closed(end) => end,
-        End::LineEnd(at) => {
+        End::LineBreak(at) => {
             h.error(q.start, LexError::UnterminatedString);
             unwind_single_quoted(stack);
             at
@@ -126,11 +139,7 @@ fn owner(stack: &[Frame]) -> Option<Quote> {
 }
 
 fn unterminated(q: &Quote) -> LexError {
-    if q.triple {
-        LexError::UnterminatedTripleQuotedString
-    } else {
-        LexError::UnterminatedString
-    }
+    if q.triple { LexError::UnterminatedTripleQuotedString } else { LexError::UnterminatedString }
 }
 
 /// A comment runs to the end of its line; the line break stays code.
@@ -140,7 +149,5 @@ fn skip_comment(bytes: &[u8], at: usize) -> usize {
 }
 
 fn next_boundary(src: &str, i: usize) -> usize {
-    (i + 1..=src.len())
-        .find(|&j| src.is_char_boundary(j))
-        .unwrap_or(src.len())
+    (i + 1..=src.len()).find(|&j| src.is_char_boundary(j)).unwrap_or(src.len())
 }

@@ -20,11 +20,7 @@ pub(crate) fn detect(
     quote: usize,
     splits: impl Fn(char) -> bool,
 ) -> Prefix {
-    let plain = Prefix {
-        start: quote,
-        raw: false,
-        formatted: false,
-    };
+    let plain = Prefix { start: quote, raw: false, formatted: false };
     let mut start = quote;
     while start > 0 && quote - start < 3 && crate::text::ASCII_IDENT[bytes[start - 1] as usize] {
         start -= 1;
@@ -32,12 +28,13 @@ pub(crate) fn detect(
     if start == quote || quote - start > 2 {
         return plain;
     }
-    if start > 0 && bytes[start - 1] >= 0x80 {
-        if let Some(c) = crate::text::char_before(src, start) {
-            if crate::text::is_ident_char(c) && !splits(c) {
-                return plain;
-            }
-        }
+    if start > 0
+        && bytes[start - 1] >= 0x80
+        && let Some(c) = crate::text::char_before(src, start)
+        && crate::text::is_ident_char(c)
+        && !splits(c)
+    {
+        return plain;
     }
     let (mut raw, mut formatted, mut bytes_or_unicode) = (false, false, 0);
     for &letter in &bytes[start..quote] {
@@ -53,15 +50,7 @@ pub(crate) fn detect(
         b'b' => !formatted,
         _ => true,
     };
-    if valid {
-        Prefix {
-            start,
-            raw,
-            formatted,
-        }
-    } else {
-        plain
-    }
+    if valid { Prefix { start, raw, formatted } } else { plain }
 }
 
 #[cfg(test)]

@@ -56,14 +56,49 @@ pub(crate) fn find<const N: usize>(
     bytes.len()
 }
 
+/// First index at or after `from` that may start something in top-level φ code: a quote,
+/// `#`, or a non-ASCII byte. It may also stop at `&` (`0x26`, which shares the mask with the
+/// quotes): callers treat a stop as a hint and look at the byte.
+#[inline(always)]
+pub(crate) fn find_code(bytes: &[u8], from: usize) -> usize {
+    const QUOTES: u64 = LO * 0x22;
+    const MASK: u64 = LO * 0xFA;
+    let Some(rest) = bytes.get(from..) else {
+        return bytes.len();
+    };
+    let mut chunks = rest.chunks_exact(16);
+    let mut at = from;
+    for pair in chunks.by_ref() {
+        let (a, b) = pair.split_at(8);
+        let (x, y) = (load(a), load(b));
+        // `"` 0x22, `#` 0x23, `&` 0x26 and `'` 0x27 are the bytes with (b ^ 0x22) & 0xFA == 0.
+        let (u, v) = ((x ^ QUOTES) & MASK, (y ^ QUOTES) & MASK);
+        let mx = (x & HI) | (u.wrapping_sub(LO) & !u & HI);
+        let my = (y & HI) | (v.wrapping_sub(LO) & !v & HI);
+        if mx != 0 {
+            return at + (mx.trailing_zeros() / 8) as usize;
+        }
+        if my != 0 {
+            return at + 8 + (my.trailing_zeros() / 8) as usize;
+        }
+        at += 16;
+    }
+    for &byte in chunks.remainder() {
+        if byte >= 0x80 || matches!(byte, b'"' | b'#' | b'&' | b'\'') {
+            return at;
+        }
+        at += 1;
+    }
+    bytes.len()
+}
+
 /// First index at or after `from` whose byte is in `class`; `bytes.len()` when none.
 #[inline(always)]
 pub(crate) fn find_class(bytes: &[u8], from: usize, class: &[bool; 256]) -> usize {
     match bytes.get(from..) {
-        Some(rest) => rest
-            .iter()
-            .position(|&b| class[b as usize])
-            .map_or(bytes.len(), |p| from + p),
+        Some(rest) => {
+            rest.iter().position(|&b| class[b as usize]).map_or(bytes.len(), |p| from + p)
+        }
         None => bytes.len(),
     }
 }
@@ -80,6 +115,17 @@ mod tests {
         assert_eq!(find(text, 0, [b'#'], true), 36);
         assert_eq!(find(text, 0, [b'#'], false), text.len());
         assert_eq!(find(text, 500, [b'#'], false), text.len());
+    }
+
+    #[test]
+    fn code_scan_agrees_with_a_plain_loop() {
+        let text = "ab&c\"d#e'f\u{e9}g(h)i=j\"\"'''##  ab\u{2200}cd#\"0123456789abcdef!".as_bytes();
+        for from in 0..=text.len() {
+            let expected = (from..text.len())
+                .find(|&i| text[i] >= 0x80 || matches!(text[i], b'"' | b'\'' | b'#' | b'&'))
+                .unwrap_or(text.len());
+            assert_eq!(find_code(text, from), expected);
+        }
     }
 
     #[test]

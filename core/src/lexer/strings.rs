@@ -18,15 +18,7 @@ impl Quote {
         let quote = bytes[at];
         let triple = bytes.get(at + 1) == Some(&quote) && bytes.get(at + 2) == Some(&quote);
         let body = if triple { at + 3 } else { at + 1 };
-        (
-            Self {
-                quote,
-                triple,
-                raw,
-                start,
-            },
-            body,
-        )
+        (Self { quote, triple, raw, start }, body)
     }
 
     /// If a closing quote starts at `at` (where `bytes[at] == self.quote`), the index after it.
@@ -47,7 +39,7 @@ pub(crate) enum End {
     /// Closed by its quote; the index after the quote.
     Closed(usize),
     /// A single-quoted string met a line break at this index (left for the caller).
-    LineEnd(usize),
+    LineBreak(usize),
     /// The source ended first.
     Eof,
 }
@@ -76,7 +68,7 @@ pub(crate) fn plain(bytes: &[u8], q: &Quote, body: usize) -> End {
         match bytes.get(i) {
             None => return End::Eof,
             Some(b'\\') => i = skip_escape(bytes, i, false),
-            Some(b'\n' | b'\r') => return End::LineEnd(i),
+            Some(b'\n' | b'\r') => return End::LineBreak(i),
             Some(_) => match q.closes_at(bytes, i) {
                 Some(end) => return End::Closed(end),
                 None => i += 1,

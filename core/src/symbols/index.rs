@@ -3,37 +3,50 @@
 //! Both are small open-addressing hash tables built once per table, so the transpilers'
 //! per-token cost is a multiply, a shift and one or two compares.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
 const EMPTY: u32 = u32::MAX;
 
-/// Entry indices of the glue symbols, grouped by their first code point, longest first.
+/// A glue symbol as the φ → Python hot path needs it: its texts and its spacing.
+#[derive(Debug, Clone)]
+pub(crate) struct Glue {
+    /// The whole symbol (usually one code point).
+    pub(crate) symbol: Box<str>,
+    /// Its Python text (for messages; the hot path takes the table's padded texts).
+    pub(crate) python: Box<str>,
+    /// Index of its table entry.
+    pub(crate) entry: u16,
+    /// The Python text starts with a name character (needs a space after a name).
+    pub(crate) word_start: bool,
+    /// The Python text ends with a name character (needs a space before a name).
+    pub(crate) word_end: bool,
+}
+
+/// Glue symbols grouped by their first code point, longest first.
 #[derive(Debug, Clone)]
 pub(crate) struct GlueIndex {
-    /// `(code point, start in order, count)`; `EMPTY` marks a free slot.
+    /// `(code point, start in glues, count)`; `EMPTY` marks a free slot.
     slots: Vec<(u32, u16, u16)>,
-    order: Vec<u16>,
+    glues: Vec<Glue>,
     shift: u32,
 }
 
 impl GlueIndex {
-    /// Builds the index from `(first char, symbol byte length, entry index)` triples.
-    pub(crate) fn new(mut items: Vec<(char, usize, u16)>) -> Self {
-        items.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        let bits = table_bits(items.len());
+    /// Builds the index from the glue symbols of a table.
+    pub(crate) fn new(mut glues: Vec<Glue>) -> Self {
+        let first = |g: &Glue| g.symbol.chars().next().map_or(0, |c| c as u32);
+        glues.retain(|g| !g.symbol.is_empty());
+        glues.sort_by(|a, b| first(a).cmp(&first(b)).then(b.symbol.len().cmp(&a.symbol.len())));
+        let bits = table_bits(glues.len());
         let mut slots = vec![(EMPTY, 0u16, 0u16); 1 << bits];
         let shift = 32 - bits;
-        let order: Vec<u16> = items.iter().map(|item| item.2).collect();
         let mut start = 0;
-        while start < items.len() {
-            let cp = items[start].0 as u32;
-            let end = start
-                + items[start..]
-                    .iter()
-                    .take_while(|i| i.0 as u32 == cp)
-                    .count();
+        while start < glues.len() {
+            let cp = first(&glues[start]);
+            let end = start + glues[start..].iter().take_while(|g| first(g) == cp).count();
             let mut slot = hash_u32(cp, shift);
             while slots[slot].0 != EMPTY {
                 slot = (slot + 1) & (slots.len() - 1);
@@ -41,24 +54,19 @@ impl GlueIndex {
             slots[slot] = (cp, start as u16, (end - start) as u16);
             start = end;
         }
-        Self {
-            slots,
-            order,
-            shift,
-        }
+        Self { slots, glues, shift }
     }
 
-    /// Entries whose symbol starts with `c`, longest symbol first (empty when none).
+    /// Glue symbols that start with code point `cp`, longest first (empty when none).
     #[inline]
-    pub(crate) fn get(&self, c: char) -> &[u16] {
-        let cp = c as u32;
+    pub(crate) fn get(&self, cp: u32) -> &[Glue] {
         let mask = self.slots.len() - 1;
         let mut slot = hash_u32(cp, self.shift);
         loop {
             let (key, start, count) = self.slots[slot];
             if key == cp {
                 let (start, count) = (start as usize, count as usize);
-                return self.order.get(start..start + count).unwrap_or(&[]);
+                return self.glues.get(start..start + count).unwrap_or(&[]);
             }
             if key == EMPTY {
                 return &[];
@@ -66,25 +74,30 @@ impl GlueIndex {
             slot = (slot + 1) & mask;
         }
     }
+
+    /// Whether some glue symbol starts with `c`.
+    #[inline]
+    pub(crate) fn starts(&self, c: char) -> bool {
+        !self.get(c as u32).is_empty()
+    }
 }
 
 /// Entry indices keyed by a word (a Python word or a word symbol).
 #[derive(Debug, Clone)]
 pub(crate) struct WordIndex {
     slots: Vec<Option<(String, u16)>>,
-    len_mask: u64,
+    /// Bit `n` of `shapes[b]`: some key starts with byte `b` and is `n` bytes long (n < 64).
+    shapes: Vec<u64>,
 }
 
 impl WordIndex {
     /// Builds the index; a later duplicate key replaces an earlier one.
     pub(crate) fn new(items: Vec<(String, u16)>) -> Self {
         let bits = table_bits(items.len());
-        let mut index = Self {
-            slots: vec![None; 1 << bits],
-            len_mask: 0,
-        };
+        let mut index = Self { slots: vec![None; 1 << bits], shapes: vec![0; 256] };
         for (key, entry) in items {
-            index.len_mask |= len_bit(key.len());
+            let Some(&first) = key.as_bytes().first() else { continue };
+            index.shapes[first as usize] |= len_bit(key.len());
             let mask = index.slots.len() - 1;
             let mut slot = hash_str(&key) & mask;
             loop {
@@ -106,13 +119,14 @@ impl WordIndex {
 
     /// Whether the index holds no words.
     pub(crate) fn is_empty(&self) -> bool {
-        self.len_mask == 0
+        self.shapes.iter().all(|&s| s == 0)
     }
 
     /// The entry for `word`, if any.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<u16> {
-        if self.len_mask & len_bit(word.len()) == 0 {
+        let first = word.as_bytes().first().map_or(0, |&b| b as usize);
+        if self.shapes[first] & len_bit(word.len()) == 0 {
             return None;
         }
         let mask = self.slots.len() - 1;
@@ -159,10 +173,18 @@ mod tests {
 
     #[test]
     fn glue_groups_longest_first() {
-        let index = GlueIndex::new(vec![('a', 1, 0), ('a', 3, 1), ('b', 1, 2)]);
-        assert_eq!(index.get('a'), &[1, 0]);
-        assert_eq!(index.get('b'), &[2]);
-        assert!(index.get('c').is_empty());
+        let glue = |symbol: &str, entry| Glue {
+            symbol: symbol.into(),
+            python: "x".into(),
+            entry,
+            word_start: true,
+            word_end: true,
+        };
+        let index = GlueIndex::new(vec![glue("∀", 0), glue("∀∀", 1), glue("¿", 2)]);
+        let entries = |c: char| index.get(c as u32).iter().map(|g| g.entry).collect::<Vec<_>>();
+        assert_eq!(entries('∀'), [1, 0]);
+        assert_eq!(entries('¿'), [2]);
+        assert!(!index.starts('x'));
     }
 
     #[test]

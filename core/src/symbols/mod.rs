@@ -5,4 +5,5 @@ mod index;
 mod table;
 
 pub use defaults::DEFAULT_SYMBOLS;
+pub(crate) use index::Glue;
 pub use table::{Entry, Origin, SymbolKind, SymbolTable};

@@ -1,19 +1,17 @@
 //! A symbol table: the defaults plus any dialect entries, indexed for both directions.
 
+use alloc::boxed::Box;
+use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::defaults::DEFAULT_SYMBOLS;
-use super::index::{GlueIndex, WordIndex};
+use super::index::{Glue, GlueIndex, WordIndex};
 use crate::text::{is_ident_char, is_identifier};
 
 /// How a symbol meets its neighbours in φ source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "lowercase"))]
 pub enum SymbolKind {
     /// A token of its own wherever it appears in code (`¿x` is `if x`).
     Glue,
@@ -23,11 +21,7 @@ pub enum SymbolKind {
 
 /// Where an entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "lowercase"))]
 pub enum Origin {
     /// One of the 48 built-in symbols.
     Default,
@@ -66,6 +60,8 @@ impl Entry {
 pub struct SymbolTable {
     entries: Vec<Entry>,
     pub(crate) glue: GlueIndex,
+    /// Per entry, its Python text bare, with a space before, after, and on both sides.
+    padded: Vec<[Box<str>; 4]>,
     pub(crate) phi_words: WordIndex,
     pub(crate) python_words: WordIndex,
     pub(crate) walrus: Option<u16>,
@@ -94,11 +90,7 @@ impl SymbolTable {
             origin: Origin::Default,
         });
         let dialect = extra.into_iter().map(|(python, symbol)| Entry {
-            kind: if is_identifier(&symbol) {
-                SymbolKind::Word
-            } else {
-                SymbolKind::Glue
-            },
+            kind: if is_identifier(&symbol) { SymbolKind::Word } else { SymbolKind::Glue },
             symbol,
             python,
             origin: Origin::Dialect,
@@ -112,11 +104,13 @@ impl SymbolTable {
             let i = i as u16;
             match entry.kind {
                 SymbolKind::Word => phi_words.push((entry.symbol.clone(), i)),
-                SymbolKind::Glue => {
-                    if let Some(first) = entry.symbol.chars().next() {
-                        glue.push((first, entry.symbol.len(), i));
-                    }
-                }
+                SymbolKind::Glue => glue.push(Glue {
+                    symbol: entry.symbol.as_str().into(),
+                    python: entry.python.as_str().into(),
+                    entry: i,
+                    word_start: entry.word_start(),
+                    word_end: entry.word_end(),
+                }),
             }
             match entry.python.as_str() {
                 ":=" => walrus = Some(i),
@@ -125,8 +119,10 @@ impl SymbolTable {
                 word => python_words.push((word.to_string(), i)),
             }
         }
+        let padded = entries.iter().map(|e| pad_variants(&e.python)).collect();
         Self {
             entries,
+            padded,
             glue: GlueIndex::new(glue),
             phi_words: WordIndex::new(phi_words),
             python_words: WordIndex::new(python_words),
@@ -162,10 +158,25 @@ impl SymbolTable {
         index.and_then(|i| self.entries.get(i as usize))
     }
 
+    /// The Python text of entry `index`: bare, with a space before, after, and both.
+    #[inline(always)]
+    pub(crate) fn padded_texts(&self, index: u16) -> Option<&[Box<str>; 4]> {
+        self.padded.get(index as usize)
+    }
+
     /// Whether φ → Python must look at every name (the table has word symbols).
     pub(crate) fn has_words(&self) -> bool {
         !self.phi_words.is_empty()
     }
+}
+
+fn pad_variants(python: &str) -> [Box<str>; 4] {
+    [
+        python.into(),
+        format!(" {python}").into(),
+        format!("{python} ").into(),
+        format!(" {python} ").into(),
+    ]
 }
 
 #[cfg(test)]
@@ -179,7 +190,7 @@ mod tests {
         assert_eq!(table.entries().len(), 48);
         assert!(table.entries().iter().all(|e| e.kind == SymbolKind::Glue));
         assert_eq!(table.by_python(":=").map(|e| e.symbol.as_str()), Some("≔"));
-        assert_eq!(table.glue.get('¿').len(), 1);
+        assert_eq!(table.glue.get('¿' as u32).len(), 1);
     }
 
     #[test]
@@ -187,10 +198,7 @@ mod tests {
         let table = SymbolTable::from_entries(vec![("if".into(), "si".into())]);
         assert_eq!(table.by_python("if").map(|e| e.symbol.as_str()), Some("si"));
         assert_eq!(table.by_symbol("¿").map(|e| e.python.as_str()), Some("if"));
-        assert_eq!(
-            table.by_symbol("si").map(|e| e.kind),
-            Some(SymbolKind::Word)
-        );
+        assert_eq!(table.by_symbol("si").map(|e| e.kind), Some(SymbolKind::Word));
         assert!(table.has_words());
     }
 }

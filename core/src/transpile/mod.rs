@@ -24,11 +24,7 @@ pub struct Options {
 
 /// A finished conversion.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "camelCase")
-)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct Conversion {
     /// The converted text.
     pub code: String,
@@ -54,12 +50,7 @@ pub fn to_python_with(src: &str, table: &SymbolTable, options: Options) -> Conve
     let (code, symbols_used, edits) = handler.out.finish();
     let source_map = edits.map(|edits| SourceMap::build(src, &code, &edits));
     let diagnostics = locate(src, handler.errors);
-    Conversion {
-        code,
-        symbols_used,
-        source_map,
-        diagnostics,
-    }
+    Conversion { code, symbols_used, source_map, diagnostics }
 }
 
 /// Python → φ; refuses sources that would not come back byte for byte.
@@ -77,9 +68,7 @@ pub fn to_phicode_with(
     let mut handler = to_phicode::ToPhicode::new(src, table, options.source_map);
     lex(src, &mut handler);
     if !handler.problems.is_empty() {
-        return Err(ToPhicodeError {
-            problems: locate(src, handler.problems),
-        });
+        return Err(ToPhicodeError { problems: locate(src, handler.problems) });
     }
     let (code, symbols_used, edits) = handler.out.finish();
     let source_map = edits.map(|edits| {
@@ -95,12 +84,7 @@ pub fn to_phicode_with(
         SourceMap::build(&code, src, &flipped)
     });
     let diagnostics = locate(src, handler.errors);
-    Ok(Conversion {
-        code,
-        symbols_used,
-        source_map,
-        diagnostics,
-    })
+    Ok(Conversion { code, symbols_used, source_map, diagnostics })
 }
 
 /// Lexical problems of a source (φ or Python), without converting it.
@@ -109,13 +93,13 @@ pub fn check(src: &str, table: &SymbolTable) -> Vec<Located<LexError>> {
 }
 
 fn locate<E>(src: &str, mut found: Vec<(usize, E)>) -> Vec<Located<E>> {
+    if found.is_empty() {
+        return Vec::new();
+    }
     found.sort_by_key(|(at, _)| *at);
     let index = LineIndex::new(src);
     found
         .into_iter()
-        .map(|(at, error)| Located {
-            position: index.position(src, at),
-            error,
-        })
+        .map(|(at, error)| Located { position: index.position(src, at), error })
         .collect()
 }

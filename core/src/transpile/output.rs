@@ -1,6 +1,7 @@
 //! The output buffer both transpilers write: source copied in runs, replacements between,
 //! and (on request) a record of every edit for the source map.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -36,19 +37,51 @@ impl<'s> Output<'s> {
         }
     }
 
-    /// Copies the source up to `at`, which must be a char boundary at or after the last copy.
-    #[inline]
-    fn flush(&mut self, at: usize) {
-        if let Some(run) = self.src.get(self.copied..at) {
+    /// Replaces `source[start..end]` with one of `texts`: the Python text bare, with a
+    /// space before, after, or both. The space before is added only when `pad_before` is
+    /// set and the output so far ends with a name character.
+    #[inline(always)]
+    pub(crate) fn replace_padded(
+        &mut self,
+        (start, end): (usize, usize),
+        texts: &[Box<str>; 4],
+        (pad_before, pad_after): (bool, bool),
+        entry: u16,
+    ) {
+        if let Some(run) = self.src.get(self.copied..start) {
             self.out.push_str(run);
-            self.copied = at;
+        }
+        let before = pad_before && self.ends_with_ident();
+        let out_start = self.out.len();
+        self.out.push_str(&texts[usize::from(before) | usize::from(pad_after) << 1]);
+        self.done(start, end, out_start, entry);
+    }
+
+    /// Replaces `source[start..end]` with `text`.
+    #[inline(always)]
+    pub(crate) fn replace(&mut self, start: usize, end: usize, text: &str, entry: u16) {
+        if let Some(run) = self.src.get(self.copied..start) {
+            self.out.push_str(run);
+        }
+        let out_start = self.out.len();
+        self.out.push_str(text);
+        self.done(start, end, out_start, entry);
+    }
+
+    #[inline(always)]
+    fn done(&mut self, start: usize, end: usize, out_start: usize, entry: u16) {
+        self.copied = end;
+        if let Some(slot) = self.used.get_mut(entry as usize / 64) {
+            *slot |= 1 << (entry % 64);
+        }
+        if let Some(edits) = &mut self.edits {
+            edits.push(Edit { src_start: start, src_end: end, out_start, out_end: self.out.len() });
         }
     }
 
-    /// Whether the output so far ends with an identifier character (after flushing to `at`).
-    #[inline]
-    pub(crate) fn ends_with_ident(&mut self, at: usize) -> bool {
-        self.flush(at);
+    /// Whether the output so far ends with a name character.
+    #[inline(always)]
+    fn ends_with_ident(&self) -> bool {
         match self.out.as_bytes().last() {
             None => false,
             Some(&b) if b < 0x80 => crate::text::ASCII_IDENT[b as usize],
@@ -56,42 +89,11 @@ impl<'s> Output<'s> {
         }
     }
 
-    /// Replaces `source[start..end]` with `text`, padded with the spaces asked for.
-    #[inline]
-    pub(crate) fn replace(
-        &mut self,
-        start: usize,
-        end: usize,
-        text: &str,
-        pad: (bool, bool),
-        entry: u16,
-    ) {
-        self.flush(start);
-        let out_start = self.out.len();
-        if pad.0 {
-            self.out.push(' ');
-        }
-        self.out.push_str(text);
-        if pad.1 {
-            self.out.push(' ');
-        }
-        self.copied = end;
-        if let Some(slot) = self.used.get_mut(entry as usize / 64) {
-            *slot |= 1 << (entry % 64);
-        }
-        if let Some(edits) = &mut self.edits {
-            edits.push(Edit {
-                src_start: start,
-                src_end: end,
-                out_start,
-                out_end: self.out.len(),
-            });
-        }
-    }
-
     /// The finished text, the entries used (by index) and the edits, if recorded.
     pub(crate) fn finish(mut self) -> (String, Vec<usize>, Option<Vec<Edit>>) {
-        self.flush(self.src.len());
+        if let Some(rest) = self.src.get(self.copied..) {
+            self.out.push_str(rest);
+        }
         let used = (0..self.used.len() * 64)
             .filter(|&i| self.used[i / 64] & (1 << (i % 64)) != 0)
             .collect();

@@ -10,7 +10,7 @@ use super::python_syntax::{is_attribute, number_end};
 use crate::error::{LexError, RoundTripError};
 use crate::lexer::{Handler, scan};
 use crate::symbols::SymbolTable;
-use crate::text::{ASCII_IDENT, char_at, char_before, is_ident_char};
+use crate::text::{ASCII_IDENT, char_at, char_before, decode, is_ident_char};
 
 /// Bytes that stop the code scan: quotes, `#`, `:` (of `:=`), names and non-ASCII text.
 const STOPS: [bool; 256] = {
@@ -33,27 +33,22 @@ pub(crate) struct ToPhicode<'t, 's> {
 impl<'t, 's> ToPhicode<'t, 's> {
     pub(crate) fn new(src: &'s str, table: &'t SymbolTable, record_edits: bool) -> Self {
         let out = Output::new(src, table.entries().len(), record_edits);
-        Self {
-            table,
-            out,
-            problems: Vec::new(),
-            errors: Vec::new(),
-        }
+        Self { table, out, problems: Vec::new(), errors: Vec::new() }
     }
 
     fn symbol_at(&self, src: &str, pos: usize) -> Option<(String, String)> {
-        let (c, _) = char_at(src, pos)?;
+        let (cp, _) = decode(src.as_bytes(), pos);
         let rest = src.get(pos..)?;
-        self.table.glue.get(c).iter().find_map(|&i| {
-            let entry = self.table.entries().get(i as usize)?;
-            rest.starts_with(entry.symbol.as_str())
-                .then(|| (entry.symbol.clone(), entry.python.clone()))
-        })
+        let glue = self.table.glue.get(cp).iter().find(|g| rest.starts_with(&*g.symbol))?;
+        Some((glue.symbol.to_string(), glue.python.to_string()))
     }
 
     fn name(&mut self, src: &str, start: usize) -> usize {
         let bytes = src.as_bytes();
         let mut end = start;
+        while bytes.get(end).is_some_and(|&b| ASCII_IDENT[b as usize]) {
+            end += 1;
+        }
         let mut symbol = None;
         while let Some((c, len)) = char_at(src, end) {
             if !is_ident_char(c) {
@@ -67,14 +62,7 @@ impl<'t, 's> ToPhicode<'t, 's> {
         let name = &src[start..end];
         if let Some((symbol, python)) = symbol {
             let name = name.to_string();
-            self.problems.push((
-                start,
-                RoundTripError::SymbolInName {
-                    name,
-                    symbol,
-                    python,
-                },
-            ));
+            self.problems.push((start, RoundTripError::SymbolInName { name, symbol, python }));
             return end;
         }
         if matches!(bytes.get(end), Some(b'"' | b'\''))
@@ -84,17 +72,12 @@ impl<'t, 's> ToPhicode<'t, 's> {
         }
         let table = self.table;
         let after_dot = || is_attribute(src, start, |w| w == "from");
-        if let Some(entry) = table
-            .phi_words
-            .get(name)
-            .and_then(|i| table.entry(i as usize))
+        if let Some(entry) = table.phi_words.get(name).and_then(|i| table.entry(i as usize))
+            && !after_dot()
         {
-            if !after_dot() {
-                let (name, python) = (name.to_string(), entry.python.clone());
-                self.problems
-                    .push((start, RoundTripError::DialectWordAsName { name, python }));
-                return end;
-            }
+            let (name, python) = (name.to_string(), entry.python.clone());
+            self.problems.push((start, RoundTripError::DialectWordAsName { name, python }));
+            return end;
         }
         let Some(index) = table.python_words.get(name) else {
             return end;
@@ -104,14 +87,12 @@ impl<'t, 's> ToPhicode<'t, 's> {
         }
         if char_before(src, start).is_some_and(is_ident_char) {
             let word = name.to_string();
-            self.problems
-                .push((start, RoundTripError::GluedWord { word }));
+            self.problems.push((start, RoundTripError::GluedWord { word }));
             return end;
         }
         let (index, end) = self.operator_pair(src, name, end).unwrap_or((index, end));
         if let Some(entry) = self.table.entries().get(index as usize) {
-            self.out
-                .replace(start, end, &entry.symbol, (false, false), index);
+            self.out.replace(start, end, &entry.symbol, index);
         }
         end
     }
@@ -148,11 +129,10 @@ impl Handler for ToPhicode<'_, '_> {
         let bytes = src.as_bytes();
         match bytes[pos] {
             b':' if bytes.get(pos + 1) == Some(&b'=') => {
-                if let Some(index) = self.table.walrus {
-                    if let Some(entry) = self.table.entries().get(index as usize) {
-                        self.out
-                            .replace(pos, pos + 2, &entry.symbol, (false, false), index);
-                    }
+                if let Some(index) = self.table.walrus
+                    && let Some(entry) = self.table.entries().get(index as usize)
+                {
+                    self.out.replace(pos, pos + 2, &entry.symbol, index);
                 }
                 pos + 2
             }
@@ -162,8 +142,7 @@ impl Handler for ToPhicode<'_, '_> {
                 Some((c, _)) if is_ident_char(c) => self.name(src, pos),
                 Some((_, len)) => {
                     if let Some((symbol, python)) = self.symbol_at(src, pos) {
-                        self.problems
-                            .push((pos, RoundTripError::SymbolInCode { symbol, python }));
+                        self.problems.push((pos, RoundTripError::SymbolInCode { symbol, python }));
                     }
                     pos + len
                 }

@@ -1,12 +1,13 @@
 //! φ → Python: every symbol in code becomes its Python text, as a token of its own.
 
+use alloc::vec::Vec;
+
 use super::output::Output;
 use super::python_syntax::{is_attribute, number_end};
 use crate::error::LexError;
 use crate::lexer::{Handler, scan};
-use crate::symbols::SymbolTable;
-use crate::text::{ASCII_IDENT, char_at, is_ident_char};
-use alloc::vec::Vec;
+use crate::symbols::{Glue, SymbolTable};
+use crate::text::{ASCII_IDENT, char_at, decode, is_ident_char};
 
 /// Bytes that stop the code scan when the table has word symbols: quotes, `#`, names.
 const WORD_STOPS: [bool; 256] = {
@@ -29,33 +30,35 @@ pub(crate) struct ToPython<'t, 's> {
 impl<'t, 's> ToPython<'t, 's> {
     pub(crate) fn new(src: &'s str, table: &'t SymbolTable, record_edits: bool) -> Self {
         let out = Output::new(src, table.entries().len(), record_edits);
-        Self {
-            table,
-            out,
-            words: table.has_words(),
-            errors: Vec::new(),
+        Self { table, out, words: table.has_words(), errors: Vec::new() }
+    }
+
+    /// Whether a name character starts at `at` that is not itself a glue symbol.
+    #[inline]
+    fn name_char_at(&self, bytes: &[u8], at: usize) -> bool {
+        match bytes.get(at) {
+            None => false,
+            Some(&b) if b < 0x80 => ASCII_IDENT[b as usize],
+            Some(_) => {
+                let (cp, _) = decode(bytes, at);
+                char::from_u32(cp).is_some_and(|c| is_ident_char(c) && !self.table.glue.starts(c))
+            }
         }
     }
 
-    /// Replaces the symbol of entry `index` at `start..end`, spacing it off from names.
-    fn emit(&mut self, src: &str, start: usize, end: usize, index: u16) {
-        let Some(entry) = self.table.entries().get(index as usize) else {
-            return;
-        };
-        let before = entry.word_start() && self.out.ends_with_ident(start);
-        let after = entry.word_end()
-            && char_at(src, end).is_some_and(|(c, _)| is_ident_char(c) && !self.splits(c));
-        self.out
-            .replace(start, end, &entry.python, (before, after), index);
+    /// Writes the Python text of `entry` for the symbol at `start..end`, spaced off from
+    /// names on either side when that text is a word.
+    #[inline(always)]
+    fn emit(&mut self, bytes: &[u8], span: (usize, usize), pad: (bool, bool), entry: u16) {
+        let table = self.table;
+        let Some(texts) = table.padded_texts(entry) else { return };
+        let after = pad.1 && self.name_char_at(bytes, span.1);
+        self.out.replace_padded(span, texts, (pad.0, after), entry);
     }
 
     /// Whether `word` is `from` or the dialect's word for it.
     fn means_from(&self, word: &str) -> bool {
-        let entry = self
-            .table
-            .phi_words
-            .get(word)
-            .and_then(|i| self.table.entry(i as usize));
+        let entry = self.table.phi_words.get(word).and_then(|i| self.table.entry(i as usize));
         word == "from" || entry.is_some_and(|e| e.python == "from")
     }
 
@@ -67,7 +70,7 @@ impl<'t, 's> ToPython<'t, 's> {
         }
         let mut end = start;
         while let Some((c, len)) = char_at(src, end) {
-            if !is_ident_char(c) || (end > start && !c.is_ascii() && self.splits(c)) {
+            if !is_ident_char(c) || (end > start && !c.is_ascii() && self.table.glue.starts(c)) {
                 break;
             }
             end += len;
@@ -78,10 +81,12 @@ impl<'t, 's> ToPython<'t, 's> {
         {
             return end; // A string prefix, not a name.
         }
-        if let Some(index) = self.table.phi_words.get(word) {
-            if !is_attribute(src, start, |w| self.means_from(w)) {
-                self.emit(src, start, end, index);
-            }
+        let table = self.table;
+        if let Some(index) = table.phi_words.get(word)
+            && let Some(entry) = table.entry(index as usize)
+            && !is_attribute(src, start, |w| self.means_from(w))
+        {
+            self.emit(bytes, (start, end), (entry.word_start(), entry.word_end()), index);
         }
         end.max(start + 1)
     }
@@ -93,7 +98,7 @@ impl Handler for ToPython<'_, '_> {
         if self.words {
             scan::find_class(bytes, from, &WORD_STOPS)
         } else {
-            scan::find(bytes, from, [b'"', b'\'', b'#'], true)
+            scan::find_code(bytes, from)
         }
     }
 
@@ -104,28 +109,27 @@ impl Handler for ToPython<'_, '_> {
 
     #[inline]
     fn splits(&self, c: char) -> bool {
-        !self.table.glue.get(c).is_empty()
+        self.table.glue.starts(c)
     }
 
+    #[inline]
     fn token(&mut self, src: &str, pos: usize) -> usize {
-        let Some((c, len)) = char_at(src, pos) else {
-            return pos + 1;
-        };
-        if !c.is_ascii() {
-            let rest = &src[pos..];
+        let bytes = src.as_bytes();
+        let (cp, len) = decode(bytes, pos);
+        if cp >= 0x80 {
             let table = self.table;
-            for &index in table.glue.get(c) {
-                let Some(entry) = table.entries().get(index as usize) else {
-                    continue;
-                };
-                if rest.starts_with(entry.symbol.as_str()) {
-                    let end = pos + entry.symbol.len();
-                    self.emit(src, pos, end, index);
+            let glues: &[Glue] = table.glue.get(cp);
+            for glue in glues {
+                let symbol = glue.symbol.as_bytes();
+                if symbol.len() == len || bytes[pos..].starts_with(symbol) {
+                    let end = pos + symbol.len();
+                    let pad = (glue.word_start, glue.word_end);
+                    self.emit(bytes, (pos, end), pad, glue.entry);
                     return end;
                 }
             }
         }
-        if self.words && is_ident_char(c) {
+        if self.words && char::from_u32(cp).is_some_and(is_ident_char) {
             return self.name(src, pos);
         }
         pos + len
