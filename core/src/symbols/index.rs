@@ -86,18 +86,25 @@ impl GlueIndex {
 #[derive(Debug, Clone)]
 pub(crate) struct WordIndex {
     slots: Vec<Option<(String, u16)>>,
-    /// Bit `n` of `shapes[b]`: some key starts with byte `b` and is `n` bytes long (n < 64).
-    shapes: Vec<u64>,
+    /// Bit `n` of `firsts[b]`: some key starts with byte `b` and is `n` bytes long (n < 64).
+    firsts: Vec<u64>,
+    /// Bit `n` of `lasts[b]`: some key ends with byte `b` and is `n` bytes long.
+    lasts: Vec<u64>,
 }
 
 impl WordIndex {
     /// Builds the index; a later duplicate key replaces an earlier one.
     pub(crate) fn new(items: Vec<(String, u16)>) -> Self {
         let bits = table_bits(items.len());
-        let mut index = Self { slots: vec![None; 1 << bits], shapes: vec![0; 256] };
+        let mut index =
+            Self { slots: vec![None; 1 << bits], firsts: vec![0; 256], lasts: vec![0; 256] };
         for (key, entry) in items {
-            let Some(&first) = key.as_bytes().first() else { continue };
-            index.shapes[first as usize] |= len_bit(key.len());
+            let (Some(&first), Some(&last)) = (key.as_bytes().first(), key.as_bytes().last())
+            else {
+                continue;
+            };
+            index.firsts[first as usize] |= len_bit(key.len());
+            index.lasts[last as usize] |= len_bit(key.len());
             let mask = index.slots.len() - 1;
             let mut slot = hash_str(&key) & mask;
             loop {
@@ -119,14 +126,17 @@ impl WordIndex {
 
     /// Whether the index holds no words.
     pub(crate) fn is_empty(&self) -> bool {
-        self.shapes.iter().all(|&s| s == 0)
+        self.firsts.iter().all(|&s| s == 0)
     }
 
     /// The entry for `word`, if any.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(&self, word: &str) -> Option<u16> {
-        let first = word.as_bytes().first().map_or(0, |&b| b as usize);
-        if self.shapes[first] & len_bit(word.len()) == 0 {
+        let bytes = word.as_bytes();
+        let (first, last) = (bytes.first().copied(), bytes.last().copied());
+        let (first, last) = (first.unwrap_or(0) as usize, last.unwrap_or(0) as usize);
+        let len = len_bit(word.len());
+        if self.firsts[first] & self.lasts[last] & len == 0 {
             return None;
         }
         let mask = self.slots.len() - 1;
@@ -158,12 +168,16 @@ fn len_bit(len: usize) -> u64 {
 
 #[inline]
 fn hash_str(s: &str) -> usize {
-    // FNV-1a: words are short, so a byte loop beats anything fancier.
-    let mut h: u32 = 0x811C_9DC5;
-    for &b in s.as_bytes() {
-        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-    }
-    h as usize
+    // Words are short and differ in their ends and length: mixing those three is enough,
+    // and probing sorts out the rest.
+    let bytes = s.as_bytes();
+    let (first, last) = (bytes.first().copied(), bytes.last().copied());
+    let (first, last) = (first.unwrap_or(0) as u32, last.unwrap_or(0) as u32);
+    let second = bytes.get(1).copied().unwrap_or(0) as u32;
+    let h = (first.wrapping_mul(0x9E37_79B1) ^ second.wrapping_mul(0x85EB_CA6B)).wrapping_add(
+        last.wrapping_mul(0xC2B2_AE35) ^ (bytes.len() as u32).wrapping_mul(0x27D4_EB2F),
+    );
+    (h ^ (h >> 15)) as usize
 }
 
 #[cfg(test)]

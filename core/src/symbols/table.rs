@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use super::defaults::DEFAULT_SYMBOLS;
 use super::index::{Glue, GlueIndex, WordIndex};
-use crate::text::{is_ident_char, is_identifier};
+use crate::text::{is_hard_keyword, is_ident_char, is_identifier};
 
 /// How a symbol meets its neighbours in φ source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +62,8 @@ pub struct SymbolTable {
     pub(crate) glue: GlueIndex,
     /// Per entry, its Python text bare, with a space before, after, and on both sides.
     padded: Vec<[Box<str>; 4]>,
+    /// Per entry: a glue symbol for a hard keyword, which no dot can make an attribute.
+    keyword_glue: Vec<bool>,
     pub(crate) phi_words: WordIndex,
     pub(crate) python_words: WordIndex,
     pub(crate) walrus: Option<u16>,
@@ -120,9 +122,14 @@ impl SymbolTable {
             }
         }
         let padded = entries.iter().map(|e| pad_variants(&e.python)).collect();
+        let keyword_glue = entries
+            .iter()
+            .map(|e| e.kind == SymbolKind::Glue && is_hard_keyword(&e.python))
+            .collect();
         Self {
             entries,
             padded,
+            keyword_glue,
             glue: GlueIndex::new(glue),
             phi_words: WordIndex::new(phi_words),
             python_words: WordIndex::new(python_words),
@@ -162,6 +169,13 @@ impl SymbolTable {
     #[inline(always)]
     pub(crate) fn padded_texts(&self, index: u16) -> Option<&[Box<str>; 4]> {
         self.padded.get(index as usize)
+    }
+
+    /// Whether entry `index` converts even right after a dot (`from . import x`): a glue
+    /// symbol for a hard keyword, which can never be an attribute name.
+    #[inline]
+    pub(crate) fn never_attribute(&self, index: u16) -> bool {
+        self.keyword_glue.get(index as usize).copied().unwrap_or(false)
     }
 
     /// Whether φ → Python must look at every name (the table has word symbols).

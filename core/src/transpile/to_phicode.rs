@@ -28,12 +28,20 @@ pub(crate) struct ToPhicode<'t, 's> {
     pub(crate) out: Output<'s>,
     pub(crate) problems: Vec<(usize, RoundTripError)>,
     pub(crate) errors: Vec<(usize, LexError)>,
+    /// The table has word symbols, so any name may be one.
+    dialect_words: bool,
 }
 
 impl<'t, 's> ToPhicode<'t, 's> {
     pub(crate) fn new(src: &'s str, table: &'t SymbolTable, record_edits: bool) -> Self {
         let out = Output::new(src, table.entries().len(), record_edits);
-        Self { table, out, problems: Vec::new(), errors: Vec::new() }
+        Self {
+            table,
+            out,
+            problems: Vec::new(),
+            errors: Vec::new(),
+            dialect_words: table.has_words(),
+        }
     }
 
     fn symbol_at(&self, src: &str, pos: usize) -> Option<(String, String)> {
@@ -43,12 +51,24 @@ impl<'t, 's> ToPhicode<'t, 's> {
         Some((glue.symbol.to_string(), glue.python.to_string()))
     }
 
+    #[inline(always)]
     fn name(&mut self, src: &str, start: usize) -> usize {
         let bytes = src.as_bytes();
-        let mut end = start;
-        while bytes.get(end).is_some_and(|&b| ASCII_IDENT[b as usize]) {
-            end += 1;
+        let tail = bytes.get(start..).unwrap_or_default();
+        let end = start + tail.iter().position(|&b| !ASCII_IDENT[b as usize]).unwrap_or(tail.len());
+        if bytes.get(end).is_some_and(|&b| b >= 0x80) {
+            return self.unicode_name(src, start, end);
         }
+        match src.get(start..end) {
+            Some(name) => self.word(src, name, start, end),
+            None => end.max(start + 1),
+        }
+    }
+
+    /// A name with non-ASCII characters (its ASCII head ends at `end`): refused when it
+    /// holds a symbol character, else handled like any name.
+    #[cold]
+    fn unicode_name(&mut self, src: &str, start: usize, mut end: usize) -> usize {
         let mut symbol = None;
         while let Some((c, len)) = char_at(src, end) {
             if !is_ident_char(c) {
@@ -65,12 +85,23 @@ impl<'t, 's> ToPhicode<'t, 's> {
             self.problems.push((start, RoundTripError::SymbolInName { name, symbol, python }));
             return end;
         }
+        self.word(src, name, start, end)
+    }
+
+    /// A whole name at `start..end`: a mapped word becomes its symbol.
+    #[inline(always)]
+    fn word(&mut self, src: &str, name: &str, start: usize, end: usize) -> usize {
+        let table = self.table;
+        let mapped = table.python_words.get(name);
+        if mapped.is_none() && !self.dialect_words {
+            return end;
+        }
+        let bytes = src.as_bytes();
         if matches!(bytes.get(end), Some(b'"' | b'\''))
             && crate::lexer::prefix_start(src, end, |_| false) == start
         {
             return end; // A string prefix, not a name.
         }
-        let table = self.table;
         let after_dot = || is_attribute(src, start, |w| w == "from");
         if let Some(entry) = table.phi_words.get(name).and_then(|i| table.entry(i as usize))
             && !after_dot()
@@ -79,19 +110,17 @@ impl<'t, 's> ToPhicode<'t, 's> {
             self.problems.push((start, RoundTripError::DialectWordAsName { name, python }));
             return end;
         }
-        let Some(index) = table.python_words.get(name) else {
-            return end;
-        };
-        if after_dot() {
+        let Some(index) = mapped else { return end };
+        if !table.never_attribute(index) && after_dot() {
             return end;
         }
-        if char_before(src, start).is_some_and(is_ident_char) {
+        if start > 0 && char_before(src, start).is_some_and(is_ident_char) {
             let word = name.to_string();
             self.problems.push((start, RoundTripError::GluedWord { word }));
             return end;
         }
         let (index, end) = self.operator_pair(src, name, end).unwrap_or((index, end));
-        if let Some(entry) = self.table.entries().get(index as usize) {
+        if let Some(entry) = table.entries().get(index as usize) {
             self.out.replace(start, end, &entry.symbol, index);
         }
         end
@@ -125,6 +154,7 @@ impl Handler for ToPhicode<'_, '_> {
         false
     }
 
+    #[inline(always)]
     fn token(&mut self, src: &str, pos: usize) -> usize {
         let bytes = src.as_bytes();
         match bytes[pos] {
@@ -138,6 +168,7 @@ impl Handler for ToPhicode<'_, '_> {
             }
             b':' => pos + 1,
             b'0'..=b'9' => number_end(bytes, pos),
+            b if ASCII_IDENT[b as usize] => self.name(src, pos),
             _ => match char_at(src, pos) {
                 Some((c, _)) if is_ident_char(c) => self.name(src, pos),
                 Some((_, len)) => {
