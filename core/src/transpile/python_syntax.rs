@@ -44,7 +44,7 @@ pub(crate) fn number_end(bytes: &[u8], at: usize) -> usize {
 pub(crate) fn is_attribute(src: &str, at: usize, is_from: impl Fn(&str) -> bool) -> bool {
     let bytes = src.as_bytes();
     let i = skip_space_back(bytes, at);
-    if i == 0 || bytes[i - 1] != b'.' {
+    if i == 0 || bytes[i - 1] != b'.' || ends_comment(bytes, i, at) {
         return false;
     }
     let dot = i - 1;
@@ -66,6 +66,18 @@ pub(crate) fn is_attribute(src: &str, at: usize, is_from: impl Fn(&str) -> bool)
     let glued_to_name = run > 0 && bytes[run - 1] >= 0x80;
     let number = bytes[run].is_ascii_digit() && end == dot && !glued_to_name;
     !number && !is_from(&src[run..end])
+}
+
+/// Whether the `.` before `dot_end` may be the end of a comment: the space between it and
+/// the name (`dot_end..name`) crosses a line break, and the dot's line has a `#`. (A dot
+/// ends a code line only inside brackets, where a `#` is rare; a comment's dot is common.)
+fn ends_comment(bytes: &[u8], dot_end: usize, name: usize) -> bool {
+    let gap = &bytes[dot_end..name];
+    if !gap.iter().any(|&b| b == b'\n' || b == b'\r') {
+        return false;
+    }
+    let line_start = memchr::memrchr2(b'\n', b'\r', &bytes[..dot_end]).map_or(0, |p| p + 1);
+    memchr::memchr(b'#', &bytes[line_start..dot_end]).is_some()
 }
 
 fn skip_space_back(bytes: &[u8], mut i: usize) -> usize {
@@ -109,6 +121,9 @@ mod tests {
         assert!(!attr("1. "));
         assert!(!attr("x = "));
         assert!(!attr(". "));
+        assert!(!attr("x = 1  # the end.\n"));
+        assert!(attr("(x  # the end\n    .\n    "));
+        assert!(attr("(x.\n    "));
         assert!(!attr(""));
     }
 }
