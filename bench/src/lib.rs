@@ -1,1 +1,12 @@
-//! Generated φ sources for benchmarks.
+//! Benchmarks of the φ ⇄ Python transpiler: a generator of realistic φ sources, timing
+//! helpers, hardware baselines and the throughput table printed by `phicode-bench table`.
+
+pub mod baseline;
+mod generate;
+pub mod measure;
+pub mod report;
+mod rng;
+pub mod size;
+pub mod table;
+
+pub use generate::generate;

@@ -1,0 +1,234 @@
+//! Expressions: operands are atoms or parenthesised, so any mix stays valid Python.
+
+use super::state::Gen;
+use super::words::{ATTRIBUTES, FUNCTIONS, NAMES, NUMBERS, OBJECTS, OPERATORS};
+
+/// Builtins that have a symbol, with how many arguments they take here.
+const BUILTINS: &[(&str, usize)] =
+    &[("ℓ", 1), ("∑", 1), ("⭱", 2), ("⭳", 2), ("∣", 1), ("τ", 1), ("⟪", 1), ("№", 1), ("⨅", 2)];
+
+impl Gen {
+    /// Any expression, nesting at most `depth` levels.
+    pub fn expr(&mut self, depth: u32) {
+        if depth == 0 {
+            return self.atom();
+        }
+        let d = depth - 1;
+        match self.rng.below(21) {
+            0..=5 => self.atom(),
+            6 => {
+                self.operand(d);
+                let op = *self.rng.pick(OPERATORS);
+                self.push(&format!(" {op} "));
+                self.operand(d);
+            }
+            7 => {
+                self.operand(d);
+                let op = *self.rng.pick(&["∧", "∨"]);
+                self.op(op);
+                self.operand(d);
+            }
+            8 => {
+                self.kw("¬");
+                self.operand(d);
+            }
+            9 => {
+                self.operand(d);
+                if self.rng.chance(30) {
+                    self.op("¬");
+                    self.kw("∈");
+                } else {
+                    self.op("∈");
+                }
+                self.operand(d);
+            }
+            10 => {
+                self.name();
+                self.op("≡");
+                self.one_of(&["Ø", "¬ Ø", "¬Ø", "✓", "⊥"]);
+            }
+            11 => {
+                self.push("(");
+                self.operand(d);
+                self.op("¿");
+                self.operand(d);
+                self.op("⋄");
+                self.operand(d);
+                self.push(")");
+            }
+            12 | 13 => self.builtin_call(d),
+            14 => self.method_call(d),
+            15 => {
+                self.push("(");
+                self.kw("λ");
+                self.one_of(&["v", "a, b=1", "*args", ""]);
+                self.push(": ");
+                self.operand(d);
+                self.push(")");
+            }
+            16 => self.comprehension(d),
+            17 => {
+                self.name();
+                self.push("[");
+                self.one_of(&["0", "-1", "1:", "key", "i + 1", "::2"]);
+                self.push("]");
+            }
+            18 => {
+                self.name();
+                self.push(" * 2");
+            }
+            _ => self.collection(d),
+        }
+    }
+
+    /// An atom, or a parenthesised expression.
+    pub fn operand(&mut self, depth: u32) {
+        if depth == 0 || self.rng.chance(60) {
+            self.atom();
+        } else {
+            self.push("(");
+            self.expr(depth);
+            self.push(")");
+        }
+    }
+
+    /// Names, numbers, constants, strings, attributes, calls.
+    pub fn atom(&mut self) {
+        match self.rng.below(20) {
+            0..=7 => self.name(),
+            8..=10 => self.one_of(NUMBERS),
+            11 => self.one_of(&["✓", "⊥", "Ø"]),
+            12..=14 => self.string(),
+            15 | 16 => {
+                self.one_of(OBJECTS);
+                self.push(".");
+                self.one_of(ATTRIBUTES);
+            }
+            _ => self.builtin_call(0),
+        }
+    }
+
+    fn builtin_call(&mut self, depth: u32) {
+        let (symbol, arity) = *self.rng.pick(BUILTINS);
+        self.push(symbol);
+        self.push("(");
+        for arg in 0..arity {
+            if arg > 0 {
+                self.push(", ");
+            }
+            self.expr(depth);
+        }
+        self.push(")");
+    }
+
+    /// `obj.method(args)` or a generated function's call.
+    pub fn method_call(&mut self, depth: u32) {
+        if self.rng.chance(50) {
+            self.one_of(OBJECTS);
+            self.push(".");
+            self.one_of(ATTRIBUTES);
+        } else {
+            self.one_of(FUNCTIONS);
+        }
+        self.push("(");
+        let args = self.rng.below(4);
+        for arg in 0..args {
+            if arg > 0 {
+                self.push(", ");
+            }
+            if arg == 2 {
+                self.push("key=");
+            }
+            self.expr(depth);
+        }
+        self.push(")");
+    }
+
+    fn comprehension(&mut self, depth: u32) {
+        let (open, close) = *self.rng.pick(&[("[", "]"), ("{", "}"), ("(", ")")]);
+        self.push(open);
+        self.operand(depth);
+        self.op("∀");
+        self.push("v");
+        self.op("∈");
+        self.operand(depth);
+        if self.rng.chance(50) {
+            self.op("¿");
+            self.operand(depth);
+        }
+        self.push(close);
+    }
+
+    fn collection(&mut self, depth: u32) {
+        match self.rng.below(3) {
+            0 => {
+                self.push("[");
+                self.expr(depth);
+                self.push(", ");
+                self.expr(depth);
+                self.push("]");
+            }
+            1 => {
+                self.push("{");
+                self.simple_string('\'');
+                self.push(": ");
+                self.expr(depth);
+                self.push(", 'if': ⊥}");
+            }
+            _ => {
+                self.push("(");
+                self.expr(depth);
+                self.push(",)");
+            }
+        }
+    }
+
+    /// An f-string replacement field's expression: no backslashes, no `#`, strings only in
+    /// the `other` quote, nothing starting with `{` (Python 3.11 rules).
+    pub fn field_expr(&mut self, other: char, nested: bool) {
+        match self.rng.below(12) {
+            0 | 1 => self.name(),
+            2 | 3 => {
+                self.one_of(&["ℓ", "∑", "∣", "τ"]);
+                self.push("(");
+                self.name();
+                self.push(")");
+            }
+            4 => {
+                self.name();
+                self.op("¿");
+                self.name();
+                self.op("⋄");
+                self.one_of(&["Ø", "0", "ℓ(x)"]);
+            }
+            5 => {
+                self.name();
+                let op = self.rng_pick(&["∈", "∧", "∨", "≡"]);
+                self.op(op);
+                self.name();
+            }
+            6 if nested => {
+                self.push("d.get(");
+                self.simple_string(other);
+                self.push(", Ø)");
+            }
+            7 if nested => self.fstring(other, false),
+            8 => {
+                self.push("[v * 2");
+                self.op("∀");
+                self.push("v");
+                self.op("∈");
+                self.name();
+                self.push("]");
+            }
+            9 => {
+                self.one_of(NAMES);
+                self.one_of(&[" + 1", " != 0", ".count", "[0]"]);
+            }
+            _ => {
+                self.kw("¬");
+                self.name();
+            }
+        }
+    }
+}

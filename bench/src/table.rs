@@ -1,0 +1,156 @@
+//! The throughput table: both conversions and the baselines, per input size.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use phicode_core::{Options, SymbolTable, to_phicode, to_python, to_python_with};
+use serde::Serialize;
+
+use crate::baseline;
+use crate::generate;
+use crate::measure::{Sample, mb_per_s, measure};
+
+/// What is timed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Operation {
+    /// `to_python` on the φ input.
+    ToPython,
+    /// `to_python_with` and a column map, on the φ input.
+    ToPythonWithMap,
+    /// `to_phicode` on the Python twin.
+    ToPhicode,
+    /// Vectorised sum of the φ input's bytes.
+    ByteSum,
+    /// Serial byte-at-a-time loop over the φ input.
+    ByteLoop,
+    /// Copy of the φ input.
+    Memcpy,
+}
+
+impl Operation {
+    /// Every operation, in table order.
+    pub const ALL: [Self; 6] = [
+        Self::ToPython,
+        Self::ToPythonWithMap,
+        Self::ToPhicode,
+        Self::ByteSum,
+        Self::ByteLoop,
+        Self::Memcpy,
+    ];
+
+    /// The row's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ToPython => "φ → Python",
+            Self::ToPythonWithMap => "φ → Python + column map",
+            Self::ToPhicode => "Python → φ",
+            Self::ByteSum => "baseline: byte sum (SIMD)",
+            Self::ByteLoop => "baseline: plain byte loop",
+            Self::Memcpy => "baseline: memcpy",
+        }
+    }
+}
+
+/// One measured row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// Requested size of the φ input, in bytes.
+    pub size: usize,
+    /// What was timed.
+    pub operation: Operation,
+    /// Bytes of the operation's input (the Python twin for `to_phicode`).
+    pub input_bytes: usize,
+    /// Characters of that input.
+    pub input_chars: usize,
+    /// Median nanoseconds per call.
+    pub median_ns: f64,
+    /// Runs and calls per run behind the median.
+    pub runs: usize,
+    /// Calls per run.
+    pub iterations: usize,
+    /// Throughput in 10⁶ bytes per second.
+    pub mb_per_s: f64,
+    /// Throughput in 10⁶ characters per second.
+    pub mchars_per_s: f64,
+}
+
+/// What to measure.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// φ input sizes in bytes.
+    pub sizes: Vec<usize>,
+    /// Generator seed.
+    pub seed: u64,
+    /// Runs per median.
+    pub runs: usize,
+    /// Minimum duration of one run.
+    pub min_run: Duration,
+}
+
+/// The generated Python twin did not convert back to φ (a generator or core bug).
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the Python twin of the {size}-byte input (seed {seed}) is refused by to_phicode: {detail}"
+)]
+pub struct TwinRejected {
+    size: usize,
+    seed: u64,
+    detail: String,
+}
+
+/// Measures every operation for every size.
+pub fn run(config: &Config) -> Result<Vec<Row>, TwinRejected> {
+    let table = SymbolTable::new();
+    let mut rows = Vec::new();
+    for &size in &config.sizes {
+        let phi = generate(size, config.seed);
+        let python = to_python(&phi, &table);
+        if let Err(error) = to_phicode(&python, &table) {
+            let detail = format!("{:?}", error.problems.first());
+            let seed = config.seed;
+            return Err(TwinRejected { size, seed, detail });
+        }
+        let mut copy = vec![0u8; phi.len()];
+        for operation in Operation::ALL {
+            let input = if operation == Operation::ToPhicode { &python } else { &phi };
+            let time = |work: &mut dyn FnMut()| measure(config.runs, config.min_run, work);
+            let sample = match operation {
+                Operation::ToPython => time(&mut || {
+                    black_box(to_python(black_box(&phi), &table));
+                }),
+                Operation::ToPythonWithMap => time(&mut || {
+                    let options = Options { source_map: true };
+                    black_box(to_python_with(black_box(&phi), &table, options));
+                }),
+                Operation::ToPhicode => time(&mut || {
+                    let _ = black_box(to_phicode(black_box(&python), &table));
+                }),
+                Operation::ByteSum => time(&mut || {
+                    black_box(baseline::byte_sum(black_box(phi.as_bytes())));
+                }),
+                Operation::ByteLoop => time(&mut || {
+                    black_box(baseline::byte_loop(black_box(phi.as_bytes())));
+                }),
+                Operation::Memcpy => time(&mut || baseline::memcpy(phi.as_bytes(), &mut copy)),
+            };
+            rows.push(row(size, operation, input, sample));
+        }
+    }
+    Ok(rows)
+}
+
+fn row(size: usize, operation: Operation, input: &str, sample: Sample) -> Row {
+    let chars = input.chars().count();
+    Row {
+        size,
+        operation,
+        input_bytes: input.len(),
+        input_chars: chars,
+        median_ns: sample.median.as_secs_f64() * 1e9,
+        runs: sample.runs,
+        iterations: sample.iterations,
+        mb_per_s: mb_per_s(input.len(), sample.median),
+        mchars_per_s: mb_per_s(chars, sample.median),
+    }
+}
