@@ -1,0 +1,60 @@
+//! The two conversions, shaped for JS: `{code, symbolsUsed, sourceMap?, diagnostics,
+//! warnings}`; Python → φ refusals become an `Error` listing every problem.
+
+use phicode_core::{Conversion, Entry, SourceMap, to_phicode_with, to_python_with};
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+use crate::error::{located, set};
+use crate::options::Options;
+use crate::output::{Diagnostic, Issue, Problem, to_js};
+use crate::table::{self, Table};
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Shaped<'a> {
+    code: &'a str,
+    symbols_used: Vec<&'a Entry>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_map: Option<&'a SourceMap>,
+    diagnostics: Vec<Diagnostic>,
+    warnings: Vec<Issue<'a>>,
+}
+
+fn shape(conversion: &Conversion, table: &Table) -> Result<JsValue, JsValue> {
+    to_js(&Shaped {
+        code: &conversion.code,
+        symbols_used: (conversion.symbols_used.iter())
+            .filter_map(|&i| table.table.entry(i))
+            .collect(),
+        source_map: conversion.source_map.as_ref(),
+        diagnostics: conversion.diagnostics.iter().map(Diagnostic::from).collect(),
+        warnings: table.warnings.iter().map(Issue::from).collect(),
+    })
+}
+
+fn core_options(options: &Options) -> phicode_core::Options {
+    phicode_core::Options { source_map: options.source_map }
+}
+
+/// φ → Python.
+pub(crate) fn to_python(source: &str, options: &Options) -> Result<JsValue, JsValue> {
+    let table = table::get(options.dialect.as_deref(), options.strict)?;
+    let conversion = to_python_with(source, &table.table, core_options(options));
+    shape(&conversion, &table)
+}
+
+/// Python → φ, or an `Error` at the first place that would not round-trip.
+pub(crate) fn to_phicode(source: &str, options: &Options) -> Result<JsValue, JsValue> {
+    let table = table::get(options.dialect.as_deref(), options.strict)?;
+    match to_phicode_with(source, &table.table, core_options(options)) {
+        Ok(conversion) => shape(&conversion, &table),
+        Err(refused) => {
+            let first = refused.problems.first().map(|p| p.position);
+            let error = located(&refused.to_string(), "round_trip", first);
+            let problems: Vec<Problem> = refused.problems.iter().map(Problem::from).collect();
+            set(&error, "problems", &to_js(&problems)?);
+            Err(error.into())
+        }
+    }
+}
