@@ -124,6 +124,11 @@ impl WordIndex {
         index
     }
 
+    /// Bit `n` of `firsts[b]` / `lasts[b]`: some word of length `n` starts / ends with `b`.
+    pub(crate) fn shapes(&self) -> (&[u64], &[u64]) {
+        (&self.firsts, &self.lasts)
+    }
+
     /// Whether the index holds no words.
     pub(crate) fn is_empty(&self) -> bool {
         self.firsts.iter().all(|&s| s == 0)

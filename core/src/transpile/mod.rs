@@ -1,7 +1,10 @@
 //! The two conversions, φ → Python and Python → φ, and what they return.
 
+mod candidates;
 mod output;
 mod python_syntax;
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+mod simd;
 mod to_phicode;
 mod to_python;
 

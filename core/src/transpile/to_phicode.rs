@@ -5,23 +5,13 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
+use super::candidates::NameFilter;
 use super::output::Output;
 use super::python_syntax::{is_attribute, number_end};
 use crate::error::{LexError, RoundTripError};
-use crate::lexer::{Handler, scan};
+use crate::lexer::Handler;
 use crate::symbols::SymbolTable;
 use crate::text::{ASCII_IDENT, char_at, char_before, decode, is_ident_char};
-
-/// Bytes that stop the code scan: quotes, `#`, `:` (of `:=`), names and non-ASCII text.
-const STOPS: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = ASCII_IDENT[b] || b >= 0x80 || matches!(b as u8, b'"' | b'\'' | b'#' | b':');
-        b += 1;
-    }
-    table
-};
 
 pub(crate) struct ToPhicode<'t, 's> {
     table: &'t SymbolTable,
@@ -30,6 +20,7 @@ pub(crate) struct ToPhicode<'t, 's> {
     pub(crate) errors: Vec<(usize, LexError)>,
     /// The table has word symbols, so any name may be one.
     dialect_words: bool,
+    filter: NameFilter,
 }
 
 impl<'t, 's> ToPhicode<'t, 's> {
@@ -41,6 +32,7 @@ impl<'t, 's> ToPhicode<'t, 's> {
             problems: Vec::new(),
             errors: Vec::new(),
             dialect_words: table.has_words(),
+            filter: NameFilter::new(table),
         }
     }
 
@@ -142,7 +134,7 @@ impl<'t, 's> ToPhicode<'t, 's> {
 impl Handler for ToPhicode<'_, '_> {
     #[inline]
     fn next_stop(&self, bytes: &[u8], from: usize) -> usize {
-        scan::find_class(bytes, from, &STOPS)
+        self.filter.next_stop(bytes, from)
     }
 
     #[inline]

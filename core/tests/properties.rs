@@ -1,0 +1,191 @@
+//! Property tests: no input makes any entry point panic, Python → φ → Python gives back
+//! the same bytes for token soups of valid-ish Python, and φ → Python keeps every line
+//! (output line N is input line N, with the same line ending).
+#![allow(clippy::unwrap_used)]
+
+use phicode_core::{Dialect, Options, Position, SourceMap, Strictness, SymbolTable};
+use phicode_core::{check, to_phicode, to_phicode_with, to_python, to_python_with};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+/// Cases per property: the file runs in a few seconds in a debug build.
+fn cases(n: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: n,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// The 48 default symbols.
+fn symbols() -> Vec<String> {
+    SymbolTable::new().entries().iter().map(|e| e.symbol.clone()).collect()
+}
+
+/// Text made of what steers a Python lexer: quotes, prefixes, braces, backslashes, `#`,
+/// every kind of line break, symbols (glued and spaced), mapped words, digits, `.`, `:`, `=`.
+fn lexer_soup() -> impl Strategy<Value = String> {
+    let steering = select(vec![
+        "'", "\"", "'''", "\"\"\"", "{", "}", "{{", "}}", "\\", "#", "\n", "\r\n", "\r", " ",
+        "\t", "f", "r", "b", "t", "u", "F", "R", "B", "rb", "fr", "tr", "0", "1", "9", ".",
+        ":", "=", ":=", "!", "(", ")", "[", "]", ",", "x", "_", "é", "𝕟", "N", "if", "print",
+        "not", "in", "is", "len", "\\N{DASH}",
+    ]);
+    let piece = prop_oneof![
+        6 => steering.prop_map(str::to_owned),
+        3 => select(symbols()),
+        1 => "[a-z_]{1,6}",
+        1 => any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..48).prop_map(|pieces| pieces.concat())
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), lexer_soup()]
+}
+
+/// A small dialect (ASCII words, a non-ASCII word, an operator), to exercise word tables.
+fn spanish() -> SymbolTable {
+    let pairs = [("if", "si"), ("print", "imprimir"), ("not in", "∉"), ("numpy", "ñp")];
+    Dialect::from_pairs(pairs).build(Strictness::Strict).unwrap().table
+}
+
+/// Queries a map on every line (and around), at the given columns and at every segment.
+fn query(map: &SourceMap, lines: u32, columns: &[u32]) {
+    for line in 0..=lines + 1 {
+        for &column in columns {
+            let at = Position { line, column };
+            assert_eq!(map.to_python(at).line, line);
+            assert_eq!(map.to_phicode(at).line, line);
+        }
+    }
+    for line in map.lines() {
+        for segment in &line.segments {
+            let at = Position { line: line.line, column: segment.phicode_column };
+            assert_eq!(map.to_python(at).column, segment.python_column);
+        }
+    }
+}
+
+/// Every entry point on `src` with `table`; the round trip holds whenever Python → φ accepts.
+fn exercise(src: &str, table: &SymbolTable, columns: &[u32]) {
+    let lines = src.split('\n').count() as u32;
+    let conversion = to_python_with(src, table, Options { source_map: true });
+    assert_eq!(conversion.code, to_python(src, table));
+    assert_eq!(conversion.diagnostics, check(src, table));
+    query(conversion.source_map.as_ref().unwrap(), lines, columns);
+    if let Ok(back) = to_phicode_with(src, table, Options { source_map: true }) {
+        assert_eq!(to_python(&back.code, table), src);
+        query(back.source_map.as_ref().unwrap(), lines, columns);
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(384))]
+
+    #[test]
+    fn no_text_makes_a_conversion_panic(
+        src in any_text(),
+        columns in prop::collection::vec(any::<u32>(), 1..6),
+    ) {
+        let mut columns = columns;
+        columns.extend([0, 1, 2, 7]);
+        exercise(&src, &SymbolTable::new(), &columns);
+        exercise(&src, &spanish(), &columns);
+    }
+}
+
+/// Keys and values a dialect config may hold, good and bad.
+fn json_atom() -> impl Strategy<Value = String> {
+    let atoms = select(vec![
+        "\"if\"", "\"print\"", "\"numpy\"", "\"not in\"", "\"is not\"", "\":=\"", "\"si\"",
+        "\"¿\"", "\"∉\"", "\"𝕟\"", "\"\"", "\" \"", "\"a b\"", "\"#\"", "\"(\"", "\"'\"",
+        "\"\\\"\"", "\"\\u00e9\"", "\"\\ud800\"", "\"x.y\"", "\"9\"", "\"λ\"", "5", "null",
+        "true", "[]", "{}", "\"café\"",
+    ]);
+    prop_oneof![3 => atoms.prop_map(str::to_owned), 1 => "\"[^\"\\\\]{0,4}\""]
+}
+
+fn dialect_config() -> impl Strategy<Value = String> {
+    let entry = (json_atom(), json_atom()).prop_map(|(k, v)| format!("{k}: {v}"));
+    prop::collection::vec(entry, 0..8)
+        .prop_map(|entries| format!("{{\"symbols\": {{{}}}}}", entries.join(", ")))
+}
+
+#[cfg(feature = "json")]
+proptest! {
+    #![proptest_config(cases(384))]
+
+    #[test]
+    fn no_dialect_config_makes_parsing_or_building_panic(
+        text in prop_oneof![any::<String>(), dialect_config()],
+        src in lexer_soup(),
+    ) {
+        if let Ok(dialect) = Dialect::from_json(&text) {
+            let lenient = dialect.build(Strictness::Lenient).unwrap();
+            if let Ok(strict) = dialect.build(Strictness::Strict) {
+                prop_assert!(lenient.warnings.is_empty());
+                prop_assert_eq!(strict.table.entries(), lenient.table.entries());
+            }
+            exercise(&src, &lenient.table, &[1, 3]);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    #[test]
+    fn no_dialect_pairs_make_building_panic(
+        pairs in prop::collection::vec((any_text(), any_text()), 0..6),
+        src in lexer_soup(),
+    ) {
+        let dialect = Dialect::from_pairs(pairs.iter().map(|(p, s)| (p.as_str(), s.as_str())));
+        let lenient = dialect.build(Strictness::Lenient).unwrap();
+        let _ = dialect.build(Strictness::Strict);
+        exercise(&src, &lenient.table, &[1, 2]);
+    }
+}
+
+mod python_tokens;
+
+proptest! {
+    #![proptest_config(cases(512))]
+
+    #[test]
+    fn python_round_trips_through_phicode(src in python_tokens::source()) {
+        for table in [SymbolTable::new(), spanish()] {
+            let phi = to_phicode(&src, &table);
+            prop_assert!(phi.is_ok(), "refused {:?}: {:?}", src, phi);
+            prop_assert_eq!(to_python(&phi.unwrap(), &table), src.clone());
+        }
+    }
+
+    #[test]
+    fn phicode_to_python_keeps_every_line(src in lexer_soup()) {
+        let python = to_python(&src, &SymbolTable::new());
+        let (phi_lines, py_lines) = (split_lines(&src), split_lines(&python));
+        prop_assert_eq!(phi_lines.len(), py_lines.len());
+        let symbols = symbols();
+        for ((phi, phi_end), (py, py_end)) in phi_lines.iter().zip(&py_lines) {
+            prop_assert_eq!(phi_end, py_end);
+            // A line without symbols has nothing to replace: it must come out unchanged.
+            if !symbols.iter().any(|s| phi.contains(s.as_str())) {
+                prop_assert_eq!(phi, py);
+            }
+        }
+    }
+}
+
+/// Lines of a text with their endings (`\n`, `\r\n`, lone `\r`, or "" for the last one).
+fn split_lines(text: &str) -> Vec<(&str, &str)> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(['\n', '\r']) {
+        let end = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
+        lines.push((&rest[..at], &rest[at..at + end]));
+        rest = &rest[at + end..];
+    }
+    lines.push((rest, ""));
+    lines
+}
