@@ -1,0 +1,2 @@
+assert len(xs) > 0, "empty"
+assert abs(-1) == 1

@@ -1,0 +1,6 @@
+if x:
+    print("a ¿")  # ∀
+    s = """two
+lines ¿"""
+else:
+    pass

@@ -1,0 +1,2 @@
+x = tuple(range(3))
+y = set()

@@ -1,0 +1,2 @@
+si = 1
+print(si, obj.si, "si")

@@ -1,0 +1,2 @@
+if a not in b and c is not None:
+    print(n := 1, nwalrus1, a not in(b))

@@ -1,0 +1,3 @@
+s = ("a" "¿" f"{len(x)}" 'b'
+     f'{print}' r"∀" """
+¿""" if c else "")

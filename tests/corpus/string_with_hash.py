@@ -1,0 +1,2 @@
+x = "#" if c else '#'  # real ¿ comment
+y = "a # b ∀" + f"{len('#')} #"  # ∀

@@ -1,0 +1,3 @@
+if True:
+	pass
+if True: print(1)

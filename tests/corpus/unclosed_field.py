@@ -1,0 +1,2 @@
+x = f"{len(y):>10"
+if z: pass

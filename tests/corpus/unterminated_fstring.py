@@ -1,0 +1,2 @@
+x = f'{len(a)} ¿
+if y: pass

@@ -1,0 +1,4 @@
+p = r'\'
+if x: pass
+q = rb"\"
+for i in x: pass

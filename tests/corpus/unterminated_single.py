@@ -1,0 +1,3 @@
+x = 'abc ¿
+if y: pass
+s = "¿" if c else '∀'

@@ -1,0 +1,3 @@
+print("one ¿)
+if x: print('two ∀)
+for i in y: pass
