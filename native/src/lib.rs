@@ -4,12 +4,16 @@
 //! typed error into messages on stderr and an exit status.
 
 pub mod atomic;
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod debug;
 pub mod diagnostic;
+pub mod embed;
 pub mod error;
 pub mod input;
+pub mod run;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -21,7 +25,7 @@ pub use error::Error;
 
 /// Runs `phicode` with `args` (the program name first) and returns its exit status.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match cli::Cli::try_parse_from(cli::normalize(args.into_iter().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version are not failures: clap knows which is which.

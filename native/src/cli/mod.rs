@@ -1,12 +1,24 @@
 //! The command line, declared with clap's derive API.
 
+mod run;
+mod shorthand;
+
+pub use run::{ConfigAction, ConfigArgs, InterpreterArgs, InterpreterChoice, RunArgs};
+pub use shorthand::normalize;
+
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// `phicode --version`: the version and the CPython it embeds.
+pub const VERSION: &str =
+    concat!(env!("CARGO_PKG_VERSION"), " (embedded CPython ", env!("PHICODE_PYTHON_VERSION"), ")");
+
 /// Write Python with symbols (`¿` if, `∀` for, `π` print, ...) and run it as Python.
+///
+/// `phicode FILE [ARGS...]` is `phicode run FILE [ARGS...]`; `phicode -m MODULE` runs a module.
 #[derive(Debug, Parser)]
-#[command(name = "phicode", version, about, propagate_version = true)]
+#[command(name = "phicode", version = VERSION, about, long_about, propagate_version = true)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -16,6 +28,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run a φ program like `python3 FILE` (FILE defaults to ./main.φ), or a module with -m.
+    Run(RunArgs),
     /// Convert φ to Python or Python to φ (stdout, or a file with -o).
     Convert(ConvertArgs),
     /// List the symbol table (defaults plus the config's dialect).

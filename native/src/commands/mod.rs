@@ -17,6 +17,7 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
         Command::Convert(args) => convert::run(&args),
         Command::Symbols(args) => symbols::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Run(args) => crate::run::run(&args),
     }
 }
 

@@ -1,0 +1,72 @@
+//! Arguments of `phicode run` (and its shorthand), `phicode config`.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{Subcommand, ValueEnum};
+
+/// `phicode run`.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// Run a module (like `python3 -m`) instead of a file.
+    #[arg(short = 'm', value_name = "MODULE")]
+    pub module: Option<String>,
+    /// Print phase timings and cache hits/misses to stderr.
+    #[arg(long)]
+    pub debug: bool,
+    /// Dialect config to use instead of the discovered one.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Which interpreter runs the program.
+    #[command(flatten)]
+    pub interpreter: InterpreterArgs,
+    /// The φ file (unless -m), then the program's own arguments.
+    #[arg(value_name = "FILE [ARGS]", trailing_var_arg = true, allow_hyphen_values = true)]
+    pub program: Vec<OsString>,
+}
+
+/// Interpreter selection flags.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InterpreterArgs {
+    /// Run under PyPy (`PHIPY_PATH`, else `pypy3` on PATH).
+    #[arg(long, conflicts_with_all = ["python", "interpreter"])]
+    pub pypy: bool,
+    /// Run under this external Python interpreter.
+    #[arg(long, value_name = "PATH", conflicts_with = "interpreter")]
+    pub python: Option<PathBuf>,
+    /// embedded (default), cpython (`PHITON_PATH` or python3), pypy, or auto.
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub interpreter: Option<InterpreterChoice>,
+}
+
+/// Named interpreters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InterpreterChoice {
+    /// The CPython inside the phicode binary.
+    Embedded,
+    /// An external CPython: `PHITON_PATH`, else `python3` on PATH.
+    Cpython,
+    /// PyPy: `PHIPY_PATH`, else `pypy3` on PATH.
+    Pypy,
+    /// PyPy when installed and the program imports no C-extension packages, else embedded.
+    Auto,
+}
+
+/// `phicode config`.
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub action: ConfigAction,
+}
+
+/// `phicode config` actions.
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Create `.(φ)/config.json` in the current folder (refuses to overwrite one).
+    Init,
+    /// Show which config applies here, its entries and any problems.
+    Show,
+    /// Rewrite the config that applies here to the default (empty dialect).
+    Reset,
+}

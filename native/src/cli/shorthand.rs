@@ -1,0 +1,112 @@
+//! `phicode FILE ARGS...` and `phicode -m MODULE ARGS...` as `phicode run ...`, and a `--`
+//! before the program so that everything after FILE belongs to the program, as in python3.
+
+use std::ffi::{OsStr, OsString};
+
+const SUBCOMMANDS: [&str; 7] =
+    ["run", "convert", "symbols", "check", "interpreters", "config", "help"];
+const RUN_FLAGS: [&str; 2] = ["--debug", "--pypy"];
+const RUN_OPTIONS: [&str; 3] = ["--python", "--interpreter", "--config"];
+
+/// Rewrites `args` (program name first) so clap sees an explicit `run` and `--`.
+pub fn normalize(args: Vec<OsString>) -> Vec<OsString> {
+    let Some((program, rest)) = args.split_first() else {
+        return args;
+    };
+    let mut flags: Vec<OsString> = Vec::new();
+    let mut explicit_run = false;
+    let mut i = 0;
+    while let Some(token) = rest.get(i) {
+        let text = token.to_str().unwrap_or("");
+        if RUN_FLAGS.contains(&text) || RUN_OPTIONS.iter().any(|o| is_joined(text, o)) {
+            flags.push(token.clone());
+            i += 1;
+        } else if RUN_OPTIONS.contains(&text) || text == "-m" {
+            flags.extend(rest.get(i..i + 2).unwrap_or(&rest[i..]).iter().cloned());
+            i += 2;
+            if text == "-m" {
+                break;
+            }
+        } else if text.starts_with("-m") && text.len() > 2 {
+            flags.push("-m".into());
+            flags.push(OsStr::new(&text[2..]).into());
+            i += 1;
+            break;
+        } else if text == "run" && !explicit_run && flags.is_empty() {
+            explicit_run = true;
+            i += 1;
+        } else if text == "--" {
+            i += 1;
+            break;
+        } else if text.starts_with('-') || (!explicit_run && SUBCOMMANDS.contains(&text)) {
+            return args; // Help, version, a typo, or another command: clap decides.
+        } else {
+            break; // The program file.
+        }
+    }
+    let has_program = i < rest.len() || flags.iter().any(|f| f == "-m");
+    if !explicit_run && !has_program {
+        return args;
+    }
+    let mut out = vec![program.clone(), "run".into()];
+    out.extend(flags);
+    out.push("--".into());
+    out.extend(rest.iter().skip(i).cloned());
+    out
+}
+
+fn is_joined(text: &str, option: &str) -> bool {
+    text.strip_prefix(option).is_some_and(|r| r.starts_with('='))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(args: &[&str]) -> Vec<String> {
+        let args = args.iter().map(OsString::from).collect();
+        normalize(args).into_iter().map(|a| a.into_string().unwrap_or_default()).collect()
+    }
+
+    #[test]
+    fn file_shorthand_keeps_program_arguments_apart() {
+        assert_eq!(
+            norm(&["phicode", "app.φ", "--debug", "x"]),
+            ["phicode", "run", "--", "app.φ", "--debug", "x"]
+        );
+        assert_eq!(
+            norm(&["phicode", "--debug", "app.φ"]),
+            ["phicode", "run", "--debug", "--", "app.φ"]
+        );
+        assert_eq!(
+            norm(&["phicode", "--python", "/usr/bin/python3", "app.φ", "-v"]),
+            ["phicode", "run", "--python", "/usr/bin/python3", "--", "app.φ", "-v"]
+        );
+    }
+
+    #[test]
+    fn modules_and_explicit_run() {
+        assert_eq!(
+            norm(&["phicode", "-m", "pkg", "-x"]),
+            ["phicode", "run", "-m", "pkg", "--", "-x"]
+        );
+        assert_eq!(norm(&["phicode", "-mpkg"]), ["phicode", "run", "-m", "pkg", "--"]);
+        assert_eq!(norm(&["phicode", "run"]), ["phicode", "run", "--"]);
+        assert_eq!(
+            norm(&["phicode", "run", "--pypy", "a.φ", "b"]),
+            ["phicode", "run", "--pypy", "--", "a.φ", "b"]
+        );
+    }
+
+    #[test]
+    fn other_commands_and_help_are_left_alone() {
+        for args in [
+            &["phicode", "convert", "a.φ"][..],
+            &["phicode", "--help"],
+            &["phicode", "-V"],
+            &["phicode"],
+        ] {
+            assert_eq!(norm(args), args);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! The host side of the bootstrap: the Rust function Python calls for a φ module's code, and
+//! the interpreter facts (cache tag, magic number, `PYTHONPYCACHEPREFIX`, ...) it needs.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use phicode_core::SymbolTable;
+use pyo3::prelude::*;
+use pyo3::types::{PyCFunction, PyModule};
+
+use super::loader::{self, Runtime};
+use crate::cache::{Cache, dialect_fingerprint};
+use crate::debug::Debug;
+
+/// `get_code(path) -> code`: the φ file at `path`, from the cache or freshly compiled.
+pub fn get_code_function<'py>(
+    py: Python<'py>,
+    boot: &Bound<'py, PyModule>,
+    table: SymbolTable,
+    debug: Debug,
+) -> PyResult<Bound<'py, PyCFunction>> {
+    let cache = interpreter_cache(py, boot, &table)?;
+    let compile = boot.getattr("compile_phi")?.unbind();
+    let runtime = Arc::new(Runtime { table, cache, debug, compile });
+    PyCFunction::new_closure(
+        py,
+        Some(c"get_code"),
+        Some(c"The code object of a φ module (cached, or transpiled and compiled)."),
+        move |args, _kwargs| -> PyResult<Py<PyAny>> {
+            let path = args.get_item(0)?;
+            loader::get_code(&runtime, &path).map(Bound::unbind)
+        },
+    )
+}
+
+/// The cache settings of the running interpreter, as CPython's own pyc cache sees them.
+fn interpreter_cache(
+    py: Python<'_>,
+    boot: &Bound<'_, PyModule>,
+    table: &SymbolTable,
+) -> PyResult<Cache> {
+    let sys = py.import("sys")?;
+    let tag: Option<String> = sys.getattr("implementation")?.getattr("cache_tag")?.extract()?;
+    let prefix: Option<PathBuf> = sys.getattr("pycache_prefix")?.extract()?;
+    let write = !sys.getattr("dont_write_bytecode")?.extract::<bool>()?;
+    let optimize: i64 = sys.getattr("flags")?.getattr("optimize")?.extract()?;
+    let magic: Vec<u8> = boot.getattr("_bx")?.getattr("MAGIC_NUMBER")?.extract()?;
+    let magic: [u8; 4] = magic.get(..4).and_then(|m| m.try_into().ok()).unwrap_or([0; 4]);
+    let seed =
+        Cache::seed(tag.as_deref().unwrap_or(""), magic, optimize, dialect_fingerprint(table));
+    Ok(Cache { tag, prefix, write, magic, seed })
+}

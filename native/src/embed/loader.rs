@@ -1,0 +1,107 @@
+//! Getting a φ module's code object: a valid cache entry, or transpile + compile (+ write
+//! the entry). Errors surface as the exceptions CPython raises for `.py` files.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use phicode_core::{Options, SymbolTable, to_python_with};
+use pyo3::exceptions::PySyntaxError;
+use pyo3::marshal;
+use pyo3::prelude::*;
+use pyo3::types::PyCode;
+
+use super::positions::Texts;
+use crate::cache::{Cache, Invalid};
+use crate::debug::{Debug, ms};
+
+/// What every `get_code` call shares.
+pub struct Runtime {
+    /// The table φ modules are converted with.
+    pub table: SymbolTable,
+    /// The bytecode cache.
+    pub cache: Cache,
+    /// `--debug` output.
+    pub debug: Debug,
+    /// The bootstrap's `compile_phi(python_source, path)`.
+    pub compile: Py<PyAny>,
+}
+
+/// The code object of the φ file named by `name` (a `str` path).
+pub fn get_code<'py>(rt: &Runtime, name: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = name.py();
+    let started = Instant::now();
+    let path: PathBuf = name.extract()?;
+    let bytes = std::fs::read(&path).map_err(|e| os_error(py, &e, name))?;
+    let key = rt.cache.key(&bytes);
+    let entry = rt.cache.path_for(&path);
+    let why = match &entry {
+        Some(entry) => match cached(py, &rt.cache, entry, key) {
+            Ok(code) => {
+                rt.debug
+                    .note(|| format!("cache hit {} ({})", path.display(), ms(started.elapsed())));
+                return Ok(code);
+            }
+            Err(why) => why,
+        },
+        None => Invalid::Missing,
+    };
+    let text = crate::input::decode(bytes, &path.display().to_string())
+        .map_err(|e| PySyntaxError::new_err(e.to_string()))?;
+    let source = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let transpiling = Instant::now();
+    let conversion = to_python_with(source, &rt.table, Options { source_map: true });
+    let transpiled = transpiling.elapsed();
+    let code =
+        rt.compile.bind(py).call1((conversion.code.as_str(), name)).map_err(|e| {
+            super::syntax::remap(py, e, name, source, conversion.source_map.as_ref())
+        })?;
+    let code = match &conversion.source_map {
+        Some(map) => super::positions::remap(&code, &Texts::new(source, &conversion.code, map))?,
+        None => code,
+    };
+    let written = match &entry {
+        Some(entry) if rt.cache.write => {
+            let payload = marshal::dumps(&code, marshal::VERSION)?;
+            match rt.cache.write(entry, key, payload.as_bytes()) {
+                Ok(()) => "written",
+                Err(_) => "not written (folder not writable)",
+            }
+        }
+        _ => "not written",
+    };
+    rt.debug.note(|| {
+        format!(
+            "cache miss {} ({why}): transpile {}, total {}, entry {written}",
+            path.display(),
+            ms(transpiled),
+            ms(started.elapsed())
+        )
+    });
+    Ok(code)
+}
+
+/// A code object from a valid cache entry.
+fn cached<'py>(
+    py: Python<'py>,
+    cache: &Cache,
+    entry: &Path,
+    key: u64,
+) -> Result<Bound<'py, PyAny>, Invalid> {
+    let payload = cache.read(entry, key)?;
+    match marshal::loads(py, &payload) {
+        Ok(code) if code.is_instance_of::<PyCode>() => Ok(code),
+        _ => Err(Invalid::Corrupt),
+    }
+}
+
+/// The `OSError` subclass CPython raises for this error, naming the file.
+fn os_error(py: Python<'_>, error: &std::io::Error, name: &Bound<'_, PyAny>) -> PyErr {
+    let raised = py
+        .import("builtins")
+        .and_then(|b| b.getattr("OSError"))
+        .and_then(|kind| kind.call1((error.raw_os_error().unwrap_or(0), error.to_string(), name)));
+    match raised {
+        Ok(exception) => PyErr::from_value(exception),
+        Err(e) => e,
+    }
+}

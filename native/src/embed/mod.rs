@@ -1,0 +1,96 @@
+//! Running a program on the CPython embedded in this binary: start the interpreter, give it
+//! the `_phicode` module and the bootstrap, run the program like `python3`, finalize.
+
+mod bridge;
+mod linetable;
+mod loader;
+mod positions;
+mod syntax;
+
+use std::ffi::OsString;
+use std::time::Instant;
+
+use phicode_core::SymbolTable;
+use pyo3::prelude::*;
+use pyo3::types::PyModule;
+
+use crate::debug::Debug;
+
+/// The bootstrap's source, compiled under importlib's frozen name (see its docstring).
+pub const BOOT_SOURCE: &str = include_str!("../python/boot.py");
+/// The file name the bootstrap's code carries.
+pub const BOOT_NAME: &str = "<frozen importlib._bootstrap_external>";
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    /// `phi`, `py` (a file) or `module`.
+    pub kind: &'static str,
+    /// The file path or module name.
+    pub target: String,
+    /// `sys.argv`.
+    pub argv: Vec<OsString>,
+    /// `sys.path[0]`.
+    pub path0: String,
+    /// The symbol table φ modules are converted with.
+    pub table: SymbolTable,
+}
+
+/// How the program ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// An exit status.
+    Exit(i64),
+    /// An uncaught KeyboardInterrupt: the process should end by SIGINT, as CPython's does.
+    Interrupted,
+}
+
+/// Runs `launch` on a fresh embedded interpreter, then finalizes it (atexit handlers,
+/// non-daemon threads, flushing files), as `python3` does on the way out.
+pub fn run(launch: Launch, debug: Debug) -> Outcome {
+    let start = Instant::now();
+    // SAFETY: `run` is called once per process, from `main`'s thread, before anything else
+    // touches Python; the closure returns only Rust values (no Python object escapes).
+    #[allow(unsafe_code)]
+    let outcome = unsafe {
+        pyo3::with_embedded_python_interpreter(|py| {
+            debug.phase("interpreter start", start.elapsed());
+            let outcome = run_in(py, launch, debug);
+            outcome.unwrap_or_else(|e| {
+                // A failure of phicode's own bootstrap, not of the program.
+                e.print(py);
+                Outcome::Exit(1)
+            })
+        })
+    };
+    debug.phase("total (interpreter finalized)", start.elapsed());
+    outcome
+}
+
+fn run_in(py: Python<'_>, launch: Launch, debug: Debug) -> PyResult<Outcome> {
+    let started = Instant::now();
+    let boot = load_boot(py)?;
+    let get_code = bridge::get_code_function(py, &boot, launch.table, debug)?;
+    boot.setattr("_get_code_for", get_code)?;
+    boot.getattr("install_hook")?.call0()?;
+    debug.phase("bootstrap", started.elapsed());
+    let exec = Instant::now();
+    let executable = option_env!("PHICODE_PYTHON_EXECUTABLE").filter(|e| !e.is_empty());
+    let args = (launch.kind, launch.target, launch.argv, launch.path0, true, executable);
+    let (status, interrupted) =
+        boot.getattr("run")?.call1(args)?.extract::<(Bound<'_, PyAny>, bool)>()?;
+    debug.phase("exec", exec.elapsed());
+    // Like CPython: an exit status that does not fit a C long becomes -1 (255 for the OS).
+    let status = status.extract::<i64>().unwrap_or(-1);
+    Ok(if interrupted { Outcome::Interrupted } else { Outcome::Exit(status) })
+}
+
+fn load_boot(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    let module = PyModule::new(py, "_phicode_boot")?;
+    let builtins = py.import("builtins")?;
+    module.dict().set_item("__builtins__", &builtins)?;
+    let code = builtins.getattr("compile")?.call1((BOOT_SOURCE, BOOT_NAME, "exec"))?;
+    builtins.getattr("exec")?.call1((code, module.dict()))?;
+    py.import("sys")?.getattr("modules")?.set_item("_phicode_boot", &module)?;
+    Ok(module)
+}

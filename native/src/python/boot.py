@@ -1,0 +1,152 @@
+"""phicode's bootstrap: the `.φ` import hook and the runners for `python3 FILE` / `-m MODULE`.
+
+The host compiles this file under the name of importlib's own frozen module, so CPython's
+import machinery strips these frames from tracebacks exactly as it strips its own: a φ
+program's traceback looks like the same program's under python3. It runs on the embedded
+CPython (where `_phicode` is the host's Rust module) and on external interpreters such as
+PyPy 3.9 (where the host hands over a bundle of sources it transpiled ahead of time). It
+imports only modules every interpreter has loaded before `site` runs, so a program's own
+`json.φ` or `test.φ` is never shadowed.
+"""
+
+import sys
+import _imp
+
+try:
+    import _frozen_importlib_external as _bx
+except ImportError:  # Interpreters that do not freeze importlib under that name.
+    import importlib._bootstrap_external as _bx
+
+PHI_SUFFIXES = [".φ", ".phi"]
+_HERE = "<frozen importlib._bootstrap_external>"  # This file's name, as the host compiles it.
+_get_code_for = None  # path -> code object, set by the host (embedded) or by `use_bundle`.
+
+
+# CPython reads a SyntaxError's line from the file named in compile(), and counts its column
+# in that line: the φ file would give the φ line with a column of the Python line. Compiling
+# under a name no file has makes CPython use the Python text; the host then moves the error
+# to the φ line and column, and the code objects get the real name back.
+_UNREADABLE_NAME = "<phicode: transpiled source>"
+
+
+def compile_phi(python_source, path):
+    """Compiles transpiled Python as the code of the φ file `path`."""
+    import warnings
+
+    caught = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            code = compile(python_source, _UNREADABLE_NAME, "exec", 0, True)
+    finally:
+        # Compile-time warnings (SyntaxWarning, ...) are reported at the φ file's line.
+        for w in caught:
+            warnings.warn_explicit(w.message, w.category, path, w.lineno)
+    _imp._fix_co_filename(code, path)
+    return code
+
+
+def _call_with_frames_removed(f, *args):
+    # The name is what CPython's import.c looks for when trimming importlib frames.
+    return f(*args)
+
+
+class PhiLoader(_bx.SourceFileLoader):
+    """Loads `.φ` modules: source and data access as for `.py`, code from φ via the host."""
+
+    def get_code(self, fullname):
+        return _call_with_frames_removed(_get_code_for, self.get_filename(fullname))
+
+
+def install_hook():
+    """Registers PhiLoader beside the standard loaders, in every FileFinder from now on."""
+    standard = _bx._get_supported_file_loaders()
+    loaders = [standard[0], (PhiLoader, list(PHI_SUFFIXES))]
+    loaders += [(kind, list(suffixes)) for kind, suffixes in standard[1:]]
+    _bx._get_supported_file_loaders = lambda: list(loaders)
+    # inspect.getmodulename and pkgutil learn the suffixes through this list.
+    for suffix in PHI_SUFFIXES:
+        if suffix not in _bx.SOURCE_SUFFIXES:
+            _bx.SOURCE_SUFFIXES.append(suffix)
+    hook = _bx.FileFinder.path_hook(*loaders)
+    hooks = [h for h in sys.path_hooks if getattr(h, "__name__", "") != "path_hook_for_FileFinder"]
+    sys.path_hooks[:] = hooks + [hook]
+    sys.path_importer_cache.clear()
+
+
+def _exit_status(exc):
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    try:
+        sys.stderr.write(str(code) + "\n")
+        sys.stderr.flush()
+    except Exception:
+        pass
+    return 1
+
+
+def _run_file(path, is_phi):
+    main = sys.modules["__main__"]
+    glob = main.__dict__
+    loader = PhiLoader("__main__", path) if is_phi else _bx.SourceFileLoader("__main__", path)
+    glob.update(__file__=path, __cached__=None, __loader__=loader, __spec__=None, __package__=None)
+    code = _get_code_for(path) if is_phi else loader.get_code("__main__")
+    exec(code, glob)
+
+
+def _run_module(name):
+    import runpy
+
+    runpy._run_module_as_main(name, alter_argv=True)
+
+
+def run(kind, target, argv, path0, embedded, executable=None):
+    """Runs a program like `python3 FILE` (kind "phi"/"py") or `python3 -m` (kind "module").
+
+    Returns (exit status, interrupted): an uncaught KeyboardInterrupt should end the process
+    by SIGINT once the interpreter is finalized, as CPython's own does.
+    """
+    sys.argv[:] = list(argv)
+    sys.path.insert(0, path0)
+    if embedded and executable:
+        sys.executable = sys._base_executable = executable
+    if embedded:
+        # The host starts CPython without its signal handlers; Ctrl-C must still raise.
+        import _signal
+
+        _signal.signal(_signal.SIGINT, _signal.default_int_handler)
+    try:
+        if kind == "module":
+            _run_module(target)
+        else:
+            _run_file(target, kind == "phi")
+    except SystemExit as exc:
+        return _exit_status(exc), False
+    except BaseException as exc:
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename == _HERE:
+            tb = tb.tb_next
+        # CPython shows the exception's own __traceback__, so the trimmed one must go there.
+        exc.__traceback__ = tb
+        sys.excepthook(type(exc), exc, tb)
+        return 1, isinstance(exc, KeyboardInterrupt)
+    return 0, False
+
+
+def use_bundle(path, phi_compile):
+    """External interpreters: φ sources transpiled by the host, read from a bundle file."""
+    global _get_code_for
+    sources = {}
+    with open(path, "rb") as f:
+        data = f.read()
+    at = 0
+    while at < len(data):
+        name_end = data.index(b"\0", at)
+        size_end = data.index(b"\n", name_end)
+        size = int(data[name_end + 1 : size_end])
+        name = data[at:name_end].decode("utf-8", "surrogateescape")
+        sources[name] = data[size_end + 1 : size_end + 1 + size].decode("utf-8")
+        at = size_end + 1 + size
+    _get_code_for = lambda p: phi_compile(sources, p)

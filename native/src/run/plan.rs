@@ -1,0 +1,93 @@
+//! What `phicode run` will run: a file, a module or `./main.φ`, with the `sys.argv` and
+//! `sys.path[0]` that `python3` would give it.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use crate::cli::RunArgs;
+use crate::error::Error;
+
+/// What kind of program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A φ file (any extension other than `.py`).
+    Phi,
+    /// A Python file.
+    Py,
+    /// A module name, run like `python3 -m`.
+    Module,
+}
+
+impl Kind {
+    /// The bootstrap's name for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Phi => "phi",
+            Self::Py => "py",
+            Self::Module => "module",
+        }
+    }
+}
+
+/// A program ready to hand to an interpreter.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// File or module.
+    pub kind: Kind,
+    /// The file's absolute path (python3's `__file__` since 3.9), or the module name.
+    pub target: OsString,
+    /// `sys.argv` (for a module, `argv[0]` is replaced by its file when found).
+    pub argv: Vec<OsString>,
+    /// `sys.path[0]`: the script's real folder, or the current folder for a module.
+    pub path0: PathBuf,
+}
+
+impl Plan {
+    /// Works out the program from the arguments.
+    pub fn from_args(args: &RunArgs) -> Result<Self, Error> {
+        let cwd =
+            std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
+        if let Some(module) = &args.module {
+            let mut argv = vec![OsString::from("-m")];
+            argv.extend(args.program.iter().cloned());
+            return Ok(Self { kind: Kind::Module, target: module.into(), argv, path0: cwd });
+        }
+        let (file, rest) = match args.program.split_first() {
+            Some((file, rest)) => (PathBuf::from(file), rest),
+            None => {
+                let main = PathBuf::from("main.φ");
+                if !main.is_file() {
+                    let msg = format!("no program given and no main.φ in {}", cwd.display());
+                    return Err(Error::Usage(msg));
+                }
+                (main, &[][..])
+            }
+        };
+        let real = std::fs::canonicalize(&file).map_err(|e| {
+            let shown = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
+            Error::Usage(format!("can't open file '{}': {e}", shown.display()))
+        })?;
+        if real.is_dir() {
+            let msg = format!("can't run '{}': it is a folder", file.display());
+            return Err(Error::Usage(msg));
+        }
+        let kind = if file.extension().is_some_and(|e| e == "py") { Kind::Py } else { Kind::Phi };
+        let mut argv = vec![file.clone().into_os_string()];
+        argv.extend(rest.iter().cloned());
+        let path0 = real.parent().map_or_else(|| cwd.clone(), Path::to_path_buf);
+        let target = std::path::absolute(&file).unwrap_or(file).into_os_string();
+        Ok(Self { kind, target, argv, path0 })
+    }
+
+    /// Where config discovery starts: the program's folder (the current one for a module).
+    pub fn config_start(&self) -> PathBuf {
+        match self.kind {
+            Kind::Module => self.path0.clone(),
+            Kind::Phi | Kind::Py => {
+                let file = PathBuf::from(&self.target);
+                let absolute = std::path::absolute(&file).unwrap_or(file);
+                absolute.parent().map_or_else(|| self.path0.clone(), Path::to_path_buf)
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! `phicode FILE` against `python3 FILE.py`: the same programs, written in φ and converted,
+//! must give the same stdout, stderr (φ names and lines aside) and exit status.
+#![allow(clippy::unwrap_used)]
+
+#[path = "common/twins.rs"]
+mod twins;
+
+use twins::Twins;
+
+#[test]
+fn package_with_relative_imports_and_py_phi_both_ways() {
+    let t = Twins::new(&[
+        ("main.φ", "⇒ pkg\n← pkg.util ⇒ shout\nπ(shout(pkg.NAME), pkg.helpers.twice(2))\n"),
+        ("pkg/__init__.φ", "← . ⇒ helpers\nNAME = 'pkg'\n"),
+        ("pkg/util.φ", "← .helpers ⇒ twice\nƒ shout(s):\n    ⟲ s.upper() * twice(1)\n"),
+        ("pkg/helpers.py", "from . import deep\ndef twice(x):\n    return deep.double(x)\n"),
+        ("pkg/deep.φ", "ƒ double(x):\n    ⟲ x * 2\n"),
+    ]);
+    let out = t.assert_same(&["main.φ"], "");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "PKGPKG 4\n");
+}
+
+#[test]
+fn main_guard_argv_and_exit_status() {
+    let t = Twins::new(&[
+        (
+            "main.φ",
+            "⇒ sys\n⇒ lib\nπ(sys.argv[1:], __name__, lib.__name__)\n¿ ℓ(sys.argv) > 2:\n    sys.exit(3)\n",
+        ),
+        ("lib.φ", "¿ __name__ == '__main__':\n    π('lib as main')\n"),
+    ]);
+    t.assert_same(&["main.φ", "a", "--flag"], "");
+    let out = t.assert_same(&["main.φ", "a", "b"], "");
+    assert_eq!(out.status.code(), Some(3));
+    let out = t.assert_same(&["lib.φ"], "");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "lib as main\n");
+}
+
+#[test]
+fn uncaught_exception_traceback_has_phi_lines() {
+    let t = Twins::new(&[
+        ("main.φ", "⇒ mod\nπ('before')\nmod.fail(0)\n"),
+        ("mod.φ", "ƒ fail(x):\n    ⟲ inner(x)\n\nƒ inner(x):\n    ⟲ 1 / x\n"),
+    ]);
+    let out = t.assert_same(&["main.φ"], "");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("mod.φ\", line 5, in inner\n    ⟲ 1 / x\n"), "{stderr}");
+}
+
+#[test]
+fn syntax_error_points_at_phi_line_and_column() {
+    let t = Twins::new(&[("main.φ", "x = 1\n¿ x ≡ 1\n    π(x)\n")]);
+    let out = t.assert_same(&["main.φ"], "");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let expected = format!(
+        "  File \"{}\", line 2\n    ¿ x ≡ 1\n           ^\nSyntaxError: expected ':'\n",
+        t.phi().join("main.φ").display()
+    );
+    assert_eq!(stderr, expected);
+}
+
+#[test]
+fn input_from_piped_stdin() {
+    let t = Twins::new(&[("main.φ", "n = input('name? ')\nπ(f'hello {n}', input())\n")]);
+    t.assert_same(&["main.φ"], "ada\nlovelace\n");
+}
+
+#[test]
+fn local_test_and_json_modules_win_over_the_stdlib() {
+    let t = Twins::new(&[
+        ("main.φ", "⇒ test, json\nπ(test.WHO, json.dumps(1))\n"),
+        ("test.φ", "WHO = 'local test'\n"),
+        ("json.φ", "ƒ dumps(x):\n    ⟲ f'local {x}'\n"),
+    ]);
+    let out = t.assert_same(&["main.φ"], "");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "local test local 1\n");
+}
+
+#[test]
+fn match_async_walrus_and_fstrings() {
+    let program = "⇒ asyncio\n\
+        ⟷ [1, 2]:\n    ▷ [a, b]:\n        π('match', a + b)\n    ▷ _:\n        π('no')\n\
+        ⟳ ƒ work(n):\n    ⌛ asyncio.sleep(0)\n    ⟲ n * 2\n\
+        ⟳ ƒ main():\n    ⟲ ⌛ asyncio.gather(*(work(i) ∀ i ∈ ⟪(3)))\n\
+        π(asyncio.run(main()))\n\
+        ¿ (n ≔ ℓ('abcd')) > 3:\n    π(f'walrus {n}')\n\
+        xs = [3, 1, 2]\nπ(f\"{ℓ(xs)} {∑(xs)} {⭱(xs) ¿ xs ⋄ Ø} {'ℓ'} {{ℓ}} {xs!r:>{ℓ(xs) * 4}}\")\n";
+    let t = Twins::new(&[("main.φ", program)]);
+    let out = t.assert_same(&["main.φ"], "");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout, "match 3\n[0, 2, 4]\nwalrus 4\n3 6 3 ℓ {ℓ}    [3, 1, 2]\n");
+}
+
+#[test]
+fn module_mode_and_package_main() {
+    let t = Twins::new(&[
+        ("tool/__init__.φ", ""),
+        ("tool/__main__.φ", "⇒ sys\nπ('tool main', sys.argv[1:], __name__)\n"),
+        (
+            "single.φ",
+            "⇒ sys\nπ(__name__, sys.argv[0].endswith('single.φ') ∨ sys.argv[0].endswith('single.py'))\n",
+        ),
+    ]);
+    t.assert_same(&["-m", "tool", "x", "-y"], "");
+    t.assert_same(&["-m", "single"], "");
+    t.assert_same(&["-m", "missing_module"], "");
+}
