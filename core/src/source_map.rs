@@ -85,10 +85,12 @@ impl SourceMap {
             if from.column < col {
                 break;
             }
-            if from.column < col + len {
+            let (end, to_end) = (col.saturating_add(len), to_col.saturating_add(to_len));
+            if from.column < end {
                 return Position { line: from.line, column: to_col };
             }
-            column = from.column - (col + len) + to_col + to_len;
+            // Past this segment: keep the distance to its end (saturating for far columns).
+            column = (from.column - end).saturating_add(to_end);
         }
         Position { line: from.line, column }
     }

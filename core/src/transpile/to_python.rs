@@ -112,12 +112,17 @@ impl Handler for ToPython<'_, '_> {
         self.table.glue.starts(c)
     }
 
-    #[inline]
+    #[inline(always)]
     fn token(&mut self, src: &str, pos: usize) -> usize {
         let bytes = src.as_bytes();
+        let table = self.table;
+        if let Some(glue) = table.glue.direct(bytes, pos) {
+            let end = pos + glue.symbol.len();
+            self.emit(bytes, (pos, end), (glue.word_start, glue.word_end), glue.entry);
+            return end;
+        }
         let (cp, len) = decode(bytes, pos);
         if cp >= 0x80 {
-            let table = self.table;
             let glues: &[Glue] = table.glue.get(cp);
             for glue in glues {
                 let symbol = glue.symbol.as_bytes();
