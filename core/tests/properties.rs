@@ -10,11 +10,7 @@ use proptest::sample::select;
 
 /// Cases per property: the file runs in a few seconds in a debug build.
 fn cases(n: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases: n,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
+    ProptestConfig { cases: n, failure_persistence: None, ..ProptestConfig::default() }
 }
 
 /// The 48 default symbols.
@@ -26,10 +22,57 @@ fn symbols() -> Vec<String> {
 /// every kind of line break, symbols (glued and spaced), mapped words, digits, `.`, `:`, `=`.
 fn lexer_soup() -> impl Strategy<Value = String> {
     let steering = select(vec![
-        "'", "\"", "'''", "\"\"\"", "{", "}", "{{", "}}", "\\", "#", "\n", "\r\n", "\r", " ",
-        "\t", "f", "r", "b", "t", "u", "F", "R", "B", "rb", "fr", "tr", "0", "1", "9", ".",
-        ":", "=", ":=", "!", "(", ")", "[", "]", ",", "x", "_", "é", "𝕟", "N", "if", "print",
-        "not", "in", "is", "len", "\\N{DASH}",
+        "'",
+        "\"",
+        "'''",
+        "\"\"\"",
+        "{",
+        "}",
+        "{{",
+        "}}",
+        "\\",
+        "#",
+        "\n",
+        "\r\n",
+        "\r",
+        " ",
+        "\t",
+        "f",
+        "r",
+        "b",
+        "t",
+        "u",
+        "F",
+        "R",
+        "B",
+        "rb",
+        "fr",
+        "tr",
+        "0",
+        "1",
+        "9",
+        ".",
+        ":",
+        "=",
+        ":=",
+        "!",
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        "x",
+        "_",
+        "é",
+        "𝕟",
+        "N",
+        "if",
+        "print",
+        "not",
+        "in",
+        "is",
+        "len",
+        "\\N{DASH}",
     ]);
     let piece = prop_oneof![
         6 => steering.prop_map(str::to_owned),
@@ -69,7 +112,7 @@ fn query(map: &SourceMap, lines: u32, columns: &[u32]) {
 
 /// Every entry point on `src` with `table`; the round trip holds whenever Python → φ accepts.
 fn exercise(src: &str, table: &SymbolTable, columns: &[u32]) {
-    let lines = src.split('\n').count() as u32;
+    let lines = split_lines(src).len() as u32;
     let conversion = to_python_with(src, table, Options { source_map: true });
     assert_eq!(conversion.code, to_python(src, table));
     assert_eq!(conversion.diagnostics, check(src, table));
@@ -89,23 +132,49 @@ proptest! {
         columns in prop::collection::vec(any::<u32>(), 1..6),
     ) {
         let mut columns = columns;
-        columns.extend([0, 1, 2, 7]);
+        columns.extend([0, 1, 2, 7, u32::MAX]);
         exercise(&src, &SymbolTable::new(), &columns);
         exercise(&src, &spanish(), &columns);
     }
 }
 
 /// Keys and values a dialect config may hold, good and bad.
+#[cfg(feature = "json")]
 fn json_atom() -> impl Strategy<Value = String> {
     let atoms = select(vec![
-        "\"if\"", "\"print\"", "\"numpy\"", "\"not in\"", "\"is not\"", "\":=\"", "\"si\"",
-        "\"¿\"", "\"∉\"", "\"𝕟\"", "\"\"", "\" \"", "\"a b\"", "\"#\"", "\"(\"", "\"'\"",
-        "\"\\\"\"", "\"\\u00e9\"", "\"\\ud800\"", "\"x.y\"", "\"9\"", "\"λ\"", "5", "null",
-        "true", "[]", "{}", "\"café\"",
+        "\"if\"",
+        "\"print\"",
+        "\"numpy\"",
+        "\"not in\"",
+        "\"is not\"",
+        "\":=\"",
+        "\"si\"",
+        "\"¿\"",
+        "\"∉\"",
+        "\"𝕟\"",
+        "\"\"",
+        "\" \"",
+        "\"a b\"",
+        "\"#\"",
+        "\"(\"",
+        "\"'\"",
+        "\"\\\"\"",
+        "\"\\u00e9\"",
+        "\"\\ud800\"",
+        "\"x.y\"",
+        "\"9\"",
+        "\"λ\"",
+        "5",
+        "null",
+        "true",
+        "[]",
+        "{}",
+        "\"café\"",
     ]);
     prop_oneof![3 => atoms.prop_map(str::to_owned), 1 => "\"[^\"\\\\]{0,4}\""]
 }
 
+#[cfg(feature = "json")]
 fn dialect_config() -> impl Strategy<Value = String> {
     let entry = (json_atom(), json_atom()).prop_map(|(k, v)| format!("{k}: {v}"));
     prop::collection::vec(entry, 0..8)
@@ -147,7 +216,125 @@ proptest! {
     }
 }
 
-mod python_tokens;
+/// Token soups of valid-ish Python, joined so that no two identifier-like tokens touch.
+mod python_tokens {
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    const NAMES: &[&str] = &[
+        "x", "y_1", "data", "café", "_", "Ω", "numpy", "if", "else", "for", "in", "not", "is",
+        "print", "len", "lambda", "match", "case", "type", "True", "None", "async", "await",
+        "return", "def", "class", "pass", "sum", "from", "import", "as",
+    ];
+    const NUMBERS: &[&str] = &["0", "42", "3.14", "1e5", "0x1F", "1_000", "2j", ".5"];
+    const OPERATORS: &[&str] = &[
+        "+", "-", "*", "==", "!=", "(", ")", "[", "]", "{", "}", ",", ":", ":=", "->", "**", "@",
+        ";", "=", "<", ">=", "...",
+    ];
+    const ATTRIBUTES: &[&str] = &["obj.print", "self.len", "a.if", "x.not", "np.max", "re.match"];
+    const BREAKS: &[&str] = &["\n", "\n", "\r\n", "\\\n", "\r", "\n    "];
+    const WORDS: &[&str] = &[
+        "if",
+        "print",
+        "hello",
+        "¿",
+        "π",
+        "é",
+        " ",
+        "x",
+        "#",
+        "{",
+        "}",
+        "'",
+        "\"",
+        "\\n",
+        "\\\\",
+        "\\'",
+        "\\\"",
+        "\\N{DASH}",
+    ];
+    const PREFIXES: &[&str] =
+        &["", "", "", "r", "b", "rb", "Rb", "u", "f", "F", "rf", "fR", "t", "tr", "Br"];
+
+    fn is_ident(c: char) -> bool {
+        c.is_alphanumeric() || c == '_'
+    }
+
+    /// Joins tokens: a space where two identifier characters or two quotes would touch,
+    /// otherwise a space or nothing.
+    fn join(tokens: Vec<(String, bool)>) -> String {
+        let mut out = String::new();
+        for (token, spaced) in tokens {
+            let (last, first) = (out.chars().next_back(), token.chars().next());
+            let quote = |c: Option<char>| c.is_some_and(|c| c == '\'' || c == '"');
+            // `""` then `"x"` would read as `"""x"`: quotes never touch either.
+            let touch = (last.is_some_and(is_ident) && first.is_some_and(is_ident))
+                || (quote(last) && quote(first));
+            if !out.is_empty() && (touch || spaced) && !out.ends_with(['\n', '\r', ' ']) {
+                out.push(' ');
+            }
+            out.push_str(&token);
+        }
+        out
+    }
+
+    fn simple() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => select(NAMES).prop_map(str::to_owned),
+            1 => select(NUMBERS).prop_map(str::to_owned),
+            3 => select(OPERATORS).prop_map(str::to_owned),
+        ]
+    }
+
+    /// A replacement field: code tokens, a string in the other quote, or a nested
+    /// f-string; then a conversion or format spec.
+    fn field(other: char) -> impl Strategy<Value = String> {
+        let code = prop::collection::vec((simple(), any::<bool>()), 1..5)
+            .prop_map(|t| join(t).replace(['{', '}', '(', ')', '[', ']', ':', '!', '='], " "));
+        let tail = select(vec!["", "!r", ":>10", ":if", ":{len}", ":>{x}", "=", "!s:^{print}"]);
+        let string =
+            select(vec!["if", "print", "¿ x"]).prop_map(move |w| format!("{other}{w}{other}"));
+        let nested = select(vec!["len(x)", "if", "print"])
+            .prop_map(move |w| format!("f{other}{{{w}}}{other}"));
+        (prop_oneof![4 => code, 1 => string, 1 => nested], tail)
+            .prop_map(|(expr, tail)| format!("{{{expr}{tail}}}"))
+    }
+
+    fn string() -> impl Strategy<Value = String> {
+        let quote = select(vec!["'", "\"", "'''", "\"\"\""]);
+        (select(PREFIXES), quote).prop_flat_map(|(prefix, quote)| {
+            let ch = quote.chars().next().unwrap_or('\'');
+            let other = if ch == '"' { '\'' } else { '"' };
+            let word = select(WORDS).prop_map(move |w| match w {
+                // A bare quote of the string's own kind would end it, a lone brace would
+                // open a field: keep the other quote, double the braces.
+                "'" | "\"" => other.to_string(),
+                "{" => "{{".into(),
+                "}" => "}}".into(),
+                w => w.into(),
+            });
+            let piece = prop_oneof![3 => word, 1 => field(other)];
+            prop::collection::vec(piece, 0..6)
+                .prop_map(move |pieces| format!("{prefix}{quote}{}{quote}", pieces.concat()))
+        })
+    }
+
+    fn comment() -> impl Strategy<Value = String> {
+        prop::collection::vec(select(WORDS), 0..5).prop_map(|w| format!("# {}\n", w.concat()))
+    }
+
+    /// A source of 0–40 tokens.
+    pub fn source() -> impl Strategy<Value = String> {
+        let token = prop_oneof![
+            8 => simple(),
+            2 => select(ATTRIBUTES).prop_map(str::to_owned),
+            3 => string(),
+            1 => comment(),
+            2 => select(BREAKS).prop_map(str::to_owned),
+        ];
+        prop::collection::vec((token, any::<bool>()), 0..40).prop_map(join)
+    }
+}
 
 proptest! {
     #![proptest_config(cases(512))]
