@@ -33,6 +33,25 @@ pub fn get_code_function<'py>(
     )
 }
 
+/// `python_source(path) -> str`: the Python a φ file becomes (for `inspect`).
+pub fn python_source_function<'py>(
+    py: Python<'py>,
+    table: SymbolTable,
+) -> PyResult<Bound<'py, PyCFunction>> {
+    PyCFunction::new_closure(
+        py,
+        Some(c"python_source"),
+        Some(c"The Python text a φ file transpiles to."),
+        move |args, _kwargs| -> PyResult<String> {
+            let path: PathBuf = args.get_item(0)?.extract()?;
+            let bytes = std::fs::read(&path)?;
+            let text = String::from_utf8_lossy(&bytes);
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            Ok(phicode_core::to_python(text, &table))
+        },
+    )
+}
+
 /// The cache settings of the running interpreter, as CPython's own pyc cache sees them.
 fn interpreter_cache(
     py: Python<'_>,

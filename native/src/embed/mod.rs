@@ -70,6 +70,8 @@ pub fn run(launch: Launch, debug: Debug) -> Outcome {
 fn run_in(py: Python<'_>, launch: Launch, debug: Debug) -> PyResult<Outcome> {
     let started = Instant::now();
     let boot = load_boot(py)?;
+    let python_source = bridge::python_source_function(py, launch.table.clone())?;
+    boot.setattr("_python_source_for", python_source)?;
     let get_code = bridge::get_code_function(py, &boot, launch.table, debug)?;
     boot.setattr("_get_code_for", get_code)?;
     boot.getattr("install_hook")?.call0()?;

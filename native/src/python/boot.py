@@ -13,13 +13,16 @@ import sys
 import _imp
 
 try:
+    import _frozen_importlib as _bootstrap
     import _frozen_importlib_external as _bx
-except ImportError:  # Interpreters that do not freeze importlib under that name.
+except ImportError:  # Interpreters that do not freeze importlib under these names.
+    import importlib._bootstrap as _bootstrap
     import importlib._bootstrap_external as _bx
 
 PHI_SUFFIXES = [".φ", ".phi"]
 _HERE = "<frozen importlib._bootstrap_external>"  # This file's name, as the host compiles it.
 _get_code_for = None  # path -> code object, set by the host (embedded) or by `use_bundle`.
+_python_source_for = None  # path -> transpiled Python text, likewise.
 
 
 # CPython reads a SyntaxError's line from the file named in compile(), and counts its column
@@ -67,10 +70,75 @@ def install_hook():
     for suffix in PHI_SUFFIXES:
         if suffix not in _bx.SOURCE_SUFFIXES:
             _bx.SOURCE_SUFFIXES.append(suffix)
+    if "inspect" in sys.modules:
+        _patch_inspect(sys.modules["inspect"])
+    else:
+        sys.meta_path.insert(0, _InspectPatcher)
     hook = _bx.FileFinder.path_hook(*loaders)
     hooks = [h for h in sys.path_hooks if getattr(h, "__name__", "") != "path_hook_for_FileFinder"]
     sys.path_hooks[:] = hooks + [hook]
     sys.path_importer_cache.clear()
+
+
+class _InspectPatcher:
+    """A meta path entry that patches `inspect` as it is first imported.
+
+    inspect finds a function's block by looking for `def`/`class` tokens, which φ spells
+    `ƒ`/`ℂ`. For `.φ` files its search runs on the transpiled lines (line N is line N), and
+    the φ lines of the block it found are returned.
+    """
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if fullname != "inspect":
+            return None
+        if cls in sys.meta_path:
+            sys.meta_path.remove(cls)
+        spec = _bootstrap._find_spec(fullname, path, target)
+        loader = getattr(spec, "loader", None)
+        if loader is not None and hasattr(loader, "exec_module"):
+            exec_module = loader.exec_module
+
+            def exec_and_patch(module):
+                exec_module(module)
+                _patch_inspect(module)
+
+            loader.exec_module = exec_and_patch
+        return spec
+
+
+def _patch_inspect(inspect):
+    import linecache
+
+    original = inspect.getsourcelines
+
+    def getsourcelines(object):
+        try:
+            file = inspect.getsourcefile(inspect.unwrap(object))
+        except TypeError:
+            file = None
+        if not file or not file.endswith(tuple(PHI_SUFFIXES)):
+            return original(object)
+        phi_lines = linecache.getlines(file)
+        saved = linecache.cache.get(file)
+        try:
+            import os
+
+            stat = os.stat(file)
+            python_lines = _python_source_for(file).splitlines(True)
+            linecache.cache[file] = (stat.st_size, stat.st_mtime, python_lines, file)
+            lines, lnum = original(object)
+        finally:
+            if saved is None:
+                linecache.cache.pop(file, None)
+            else:
+                linecache.cache[file] = saved
+        if lnum == 0:
+            return phi_lines, 0
+        return phi_lines[lnum - 1 : lnum - 1 + len(lines)], lnum
+
+    getsourcelines.__doc__ = original.__doc__
+    inspect.getsourcelines = getsourcelines
 
 
 def _exit_status(exc):

@@ -1,0 +1,121 @@
+//! `phicode run` behaviours with no python3 twin to compare against: introspection of `.φ`
+//! modules, Ctrl-C, `main.φ` by default, strict configs, missing files.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::Project;
+use predicates::prelude::*;
+
+#[test]
+fn importlib_inspect_pkgutil_runpy_and_linecache_see_phi_modules() {
+    let p = Project::new();
+    p.write("mod.φ", "VALUE = 42\n\nƒ f(x):\n    ⟲ x ∧ ¬ x\n");
+    p.write("pkg/__init__.φ", "");
+    p.write("pkg/inner.φ", "");
+    p.write("ns/part.φ", "ℂ Part: ⋯\n");
+    p.write(
+        "main.φ",
+        "⇒ importlib.util, inspect, pkgutil, runpy, linecache\n⇒ mod, ns.part\n\
+         spec = importlib.util.find_spec('mod')\n\
+         π(τ(spec.loader).__name__, spec.origin.endswith('mod.φ'))\n\
+         π(inspect.getsource(mod.f), end='')\n\
+         π(sorted(m.name ∀ m ∈ pkgutil.iter_modules(['.'])))\n\
+         π([m.name ∀ m ∈ pkgutil.iter_modules(['pkg'])])\n\
+         π(runpy.run_module('mod')['VALUE'], runpy.run_module('pkg.inner')['__name__'])\n\
+         π(linecache.getline(mod.__file__, 4), end='')\n\
+         π(ns.part.Part.__module__, ns.__path__._path)\n\
+         π(inspect.getsource(ns.part.Part), end='')\n",
+    );
+    let root = p.path().canonicalize().unwrap();
+    let expected = format!(
+        "PhiLoader True\nƒ f(x):\n    ⟲ x ∧ ¬ x\n['main', 'mod', 'pkg']\n['inner']\n42 pkg.inner\n    ⟲ x ∧ ¬ x\nns.part ['{}']\nℂ Part: ⋯\n",
+        root.join("ns").display()
+    );
+    p.phicode(&["main.φ"]).assert().success().stdout(expected).stderr("");
+}
+
+#[test]
+fn run_without_a_file_runs_main_phi_and_says_when_there_is_none() {
+    let p = Project::new();
+    p.phicode(&["run"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no program given and no main.φ"));
+    p.write("main.φ", "⇒ sys\nπ('main', sys.argv)\n");
+    p.phicode(&["run"]).assert().success().stdout("main ['main.φ']\n");
+}
+
+#[test]
+fn missing_program_file_is_exit_2_like_python() {
+    let p = Project::new();
+    p.phicode(&["nope.φ"]).assert().code(2).stderr(
+        predicate::str::contains("can't open file").and(predicate::str::contains("nope.φ")),
+    );
+}
+
+#[test]
+fn strict_mode_runs_nothing_with_a_bad_config() {
+    let p = Project::new();
+    p.write(".(φ)/config.json", "{\"symbols\": {\"while\": \"¿\"}}\n");
+    p.write("main.φ", "π('ran')\n");
+    p.phicode(&["main.φ"])
+        .env("PHICODE_STRICT", "1")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(".(φ)/config.json:1:23: error:"));
+    p.phicode(&["main.φ"]).assert().success().stdout("ran\n");
+}
+
+#[test]
+fn dialect_words_run() {
+    let p = Project::new();
+    p.write(
+        ".phicode/config.json",
+        r#"{"symbols": {"if": "si", "print": "imprimir", "True": "Verdadero"}}"#,
+    );
+    p.write("main.φ", "si Verdadero:\n    imprimir('hola')\n");
+    p.phicode(&["main.φ"]).assert().success().stdout("hola\n").stderr("");
+}
+
+#[test]
+fn quiet_on_success_and_python_files_run_too() {
+    let p = Project::new();
+    p.write("plain.py", "import sys\nprint('py', sys.argv[1:])\n");
+    p.phicode(&["plain.py", "x"]).assert().success().stdout("py ['x']\n").stderr("");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_raises_keyboard_interrupt_and_ends_by_sigint() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::{Command, Stdio};
+    let p = Project::new();
+    p.write(
+        "main.φ",
+        "⇒ time\n∴:\n    π('ready', flush=✓)\n    time.sleep(30)\n⇗:\n    π('cleanup', flush=✓)\n",
+    );
+    let exe = assert_cmd::cargo::cargo_bin("phicode");
+    let mut child = Command::new(exe)
+        .arg("main.φ")
+        .current_dir(p.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    assert_eq!(line, "ready\n");
+    let killed = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    line.clear();
+    stdout.read_line(&mut line).unwrap();
+    assert_eq!(line, "cleanup\n");
+    assert_eq!(out.status.signal(), Some(2), "{:?}", out.status);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.ends_with("KeyboardInterrupt\n"), "{stderr}");
+}
