@@ -89,7 +89,7 @@ fn twenty_concurrent_cold_runs_all_succeed_and_leave_valid_entries() {
     let p = Project::new();
     let mut main = String::new();
     for i in 0..10 {
-        p.write(&format!("m{i}.φ"), &format!("ƒ value():\n    ⟲ {i}\n"));
+        p.write(&format!("m{i}.φ"), format!("ƒ value():\n    ⟲ {i}\n"));
         main.push_str(&format!("⇒ m{i}\n"));
     }
     main.push_str("π(∑(m.value() ∀ m ∈ [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9]))\n");
