@@ -51,8 +51,9 @@ pub enum RoundTripError {
         /// The Python text the dialect maps it to.
         python: String,
     },
-    /// A mapped word touches a number (`1if`); φ → Python would insert a space.
-    #[error("`{word}` touches the literal before it; write a space between them")]
+    /// A mapped word touches a neighbouring token (`1if`, or a word symbol for `:=` in
+    /// `n:=1`); φ → Python would not give the same text back.
+    #[error("`{word}` touches its neighbour; write a space between them")]
     GluedWord {
         /// The mapped word.
         word: String,

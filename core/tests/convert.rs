@@ -55,8 +55,9 @@ fn unterminated_strings_end_at_their_line() {
     let error = &conversion.diagnostics[0];
     assert_eq!(error.error, LexError::UnterminatedString);
     assert_eq!(error.position, Position { line: 1, column: 5 });
-    let conversion = to_python_with("f\"{x\n¿ y: ⋯\n", &SymbolTable::new(), Options::default());
-    assert_eq!(conversion.code, "f\"{x\nif y: pass\n");
+    // PEP 701: a field of a single-quoted f-string may span lines; its text stays literal.
+    assert_eq!(py("b = f\"{x\n} ¿ ℓ\" ¿ c"), "b = f\"{x\n} ¿ ℓ\" if c");
+    assert_eq!(py("f'{x!→↦}' ∧ f'{x!r}'"), "f'{x!→as}' and f'{x!r}'");
 }
 
 #[test]
@@ -96,6 +97,19 @@ fn dialect_words_replace_whole_names_only() {
     assert_eq!(to_python("si a∉b: ⋯", &table), "if a not in b: pass");
     assert_eq!(to_phicode("if a not in b: print(1)", &table).unwrap(), "si a ∉ b: imprimir(1)");
     assert!(to_phicode("si = 1", &table).is_err());
+    let walrus = Dialect::from_pairs([(":=", "walrus")]).build(Strictness::Strict).expect("valid");
+    assert!(to_phicode("y = (n:=1)", &walrus.table).is_err());
+    assert_eq!(to_phicode("y = (n := 1)", &walrus.table).unwrap(), "y = (n walrus 1)");
+    assert_eq!(to_python("y = (n walrus 1)", &walrus.table), "y = (n := 1)");
+}
+
+#[test]
+fn dialect_issues_point_at_keys_and_values() {
+    let json = "{\"symbols\": {\n  \"x y\": \"q\",\n  \"if\": \"∀\"\n}}";
+    let dialect = Dialect::from_json(json).expect("valid JSON");
+    let warnings = dialect.build(Strictness::Lenient).expect("lenient").warnings;
+    assert_eq!(warnings[0].position, Position { line: 2, column: 3 });
+    assert_eq!(warnings[1].position, Position { line: 3, column: 9 });
 }
 
 #[test]

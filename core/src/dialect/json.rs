@@ -29,6 +29,29 @@ struct Config<'a> {
     symbols: Option<Entries<'a>>,
 }
 
+/// A key that borrows from the config when it has no escapes (serde's own `Cow<str>`
+/// always copies, which would lose the key's position).
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Key<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text<'a>(core::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for Text<'a> {
+            type Value = Key<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a Python word")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Key<'a>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key<'a>, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+        }
+        deserializer.deserialize_str(Text(core::marker::PhantomData))
+    }
+}
+
 /// Keys borrow from the text when they have no escapes, values are raw slices of it: both
 /// point into the config, which is how each entry learns its position.
 struct Entries<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
@@ -43,7 +66,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Entries<'a> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries = Vec::new();
-                while let Some((key, value)) = map.next_entry::<Cow<'de, str>, &'de RawValue>()? {
+                while let Some((Key(key), value)) = map.next_entry::<Key<'a>, &'de RawValue>()? {
                     entries.push((key, value));
                 }
                 Ok(Entries(entries))

@@ -6,7 +6,7 @@ use super::scan::find;
 use super::strings::{Quote, skip_escape};
 use super::{Frame, Handler, open_string, owner, skip_comment, unwind_single_quoted};
 use crate::error::LexError;
-use crate::text::ASCII_IDENT;
+use crate::text::{char_at, is_ident_char};
 
 /// Scans literal text up to the next field, escape, line break or quote.
 pub(super) fn literal<H: Handler>(
@@ -81,22 +81,16 @@ pub(super) fn field<H: Handler>(
                 stack.push(Frame::Spec);
                 return j + 1;
             }
-            b'\n' | b'\r' if depth == 0 && owner(stack).is_some_and(|q| !q.triple) => {
-                // Python 3.12 would read on, but a line break outside brackets in a
-                // single-quoted f-string is almost always an unclosed field: end it here so
-                // the following lines stay code, as they do after any unterminated string.
-                if let Some(q) = owner(stack) {
-                    h.error(q.start, LexError::UnterminatedString);
-                }
-                unwind_single_quoted(stack);
-                return j;
-            }
             b'!' if depth == 0 && bytes.get(j + 1) != Some(&b'=') => {
-                // A conversion (`!r`): its letter is no name.
-                j += 1;
-                while bytes.get(j + 1).is_some_and(|&c| ASCII_IDENT[c as usize]) {
-                    j += 1;
+                // A conversion (`!r`): the name after `!` is no code name. Skip it whole,
+                // char by char, so both directions agree on where it ends.
+                let mut end = j + 1;
+                while let Some((c, len)) = char_at(src, end)
+                    && is_ident_char(c)
+                {
+                    end += len;
                 }
+                j = end - 1;
             }
             _ if h.wants(b) => break h.token(src, j),
             _ => {}
@@ -114,15 +108,9 @@ pub(super) fn spec<H: Handler>(bytes: &[u8], i: usize, h: &mut H, stack: &mut Ve
         stack.pop();
         return i;
     };
-    let stop = find(bytes, i, [b'{', b'}', b'\\', q.quote, b'\n', b'\r'], false);
+    let stop = find(bytes, i, [b'{', b'}', b'\\', q.quote], false);
     match bytes.get(stop) {
         None => bytes.len(),
-        Some(b'\n' | b'\r') if q.triple => stop + 1,
-        Some(b'\n' | b'\r') => {
-            h.error(q.start, LexError::UnterminatedString);
-            unwind_single_quoted(stack);
-            stop
-        }
         Some(b'{') => {
             stack.push(Frame::Field { depth: 0 });
             stop + 1
@@ -135,7 +123,7 @@ pub(super) fn spec<H: Handler>(bytes: &[u8], i: usize, h: &mut H, stack: &mut Ve
         Some(b'\\') => skip_escape(bytes, stop, true),
         Some(_) => match q.closes_at(bytes, stop) {
             Some(end) => {
-                h.error(q.start, LexError::UnclosedField);
+                h.error(stop, LexError::UnclosedField);
                 while let Some(Frame::Field { .. } | Frame::Spec) = stack.pop() {}
                 end
             }

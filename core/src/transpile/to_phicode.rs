@@ -10,7 +10,7 @@ use super::output::Output;
 use super::python_syntax::{is_attribute, number_end};
 use crate::error::{LexError, RoundTripError};
 use crate::lexer::Handler;
-use crate::symbols::SymbolTable;
+use crate::symbols::{SymbolKind, SymbolTable};
 use crate::text::{ASCII_IDENT, char_at, char_before, decode, is_ident_char};
 
 pub(crate) struct ToPhicode<'t, 's> {
@@ -154,7 +154,15 @@ impl Handler for ToPhicode<'_, '_> {
                 if let Some(index) = self.table.walrus
                     && let Some(entry) = self.table.entries().get(index as usize)
                 {
-                    self.out.replace(pos, pos + 2, &entry.symbol, index);
+                    // A word symbol (`walrus`) would fuse with a neighbouring name.
+                    let touches = char_before(src, pos).is_some_and(is_ident_char)
+                        || char_at(src, pos + 2).is_some_and(|(c, _)| is_ident_char(c));
+                    if entry.kind == SymbolKind::Word && touches {
+                        let word = ":=".to_string();
+                        self.problems.push((pos, RoundTripError::GluedWord { word }));
+                    } else {
+                        self.out.replace(pos, pos + 2, &entry.symbol, index);
+                    }
                 }
                 pos + 2
             }
