@@ -103,6 +103,7 @@ fn dialect_words_replace_whole_names_only() {
     assert_eq!(to_python("y = (n walrus 1)", &walrus.table), "y = (n := 1)");
 }
 
+#[cfg(feature = "json")]
 #[test]
 fn dialect_issues_point_at_keys_and_values() {
     let json = "{\"symbols\": {\n  \"x y\": \"q\",\n  \"if\": \"∀\"\n}}";

@@ -1,9 +1,12 @@
 //! Symbol tables: the default alphabet and the indexes the transpilers read.
 
 mod defaults;
+mod direct;
+mod glue;
 mod index;
 mod table;
+mod words;
 
 pub use defaults::DEFAULT_SYMBOLS;
-pub(crate) use index::Glue;
+pub(crate) use glue::Glue;
 pub use table::{Entry, Origin, SymbolKind, SymbolTable};

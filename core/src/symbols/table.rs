@@ -6,7 +6,8 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::defaults::DEFAULT_SYMBOLS;
-use super::index::{Glue, GlueIndex, WordIndex};
+use super::glue::{Glue, GlueIndex};
+use super::words::WordIndex;
 use crate::text::{is_hard_keyword, is_ident_char, is_identifier};
 
 /// How a symbol meets its neighbours in φ source.
