@@ -17,6 +17,34 @@ fn lanes_eq(x: u64, b: u8) -> u64 {
     v.wrapping_sub(LO) & !v & HI
 }
 
+/// First index at or after `from` whose lane `lanes` flags (high bit of the lane, for each
+/// 8-byte word) or, in the last few bytes, whose byte `byte` accepts; `bytes.len()` if none.
+#[inline(always)]
+fn find_by(
+    bytes: &[u8],
+    from: usize,
+    lanes: impl Fn(u64) -> u64,
+    byte: impl Fn(u8) -> bool,
+) -> usize {
+    let Some(rest) = bytes.get(from..) else {
+        return bytes.len();
+    };
+    let mut chunks = rest.chunks_exact(16);
+    let mut at = from;
+    for pair in chunks.by_ref() {
+        let (a, b) = pair.split_at(8);
+        let (mx, my) = (lanes(load(a)), lanes(load(b)));
+        if mx != 0 {
+            return at + (mx.trailing_zeros() / 8) as usize;
+        }
+        if my != 0 {
+            return at + 8 + (my.trailing_zeros() / 8) as usize;
+        }
+        at += 16;
+    }
+    chunks.remainder().iter().position(|&b| byte(b)).map_or(bytes.len(), |p| at + p)
+}
+
 /// First index at or after `from` holding any of `needles`, or a non-ASCII byte when
 /// `non_ascii` is set; `bytes.len()` when there is none.
 #[inline(always)]
@@ -26,34 +54,11 @@ pub(crate) fn find<const N: usize>(
     needles: [u8; N],
     non_ascii: bool,
 ) -> usize {
-    let Some(rest) = bytes.get(from..) else {
-        return bytes.len();
+    let lanes = |x: u64| {
+        let high = if non_ascii { x & HI } else { 0 };
+        needles.iter().fold(high, |m, &needle| m | lanes_eq(x, needle))
     };
-    let mut chunks = rest.chunks_exact(16);
-    let mut at = from;
-    for pair in chunks.by_ref() {
-        let (a, b) = pair.split_at(8);
-        let (x, y) = (load(a), load(b));
-        let (mut mx, mut my) = if non_ascii { (x & HI, y & HI) } else { (0, 0) };
-        for needle in needles {
-            mx |= lanes_eq(x, needle);
-            my |= lanes_eq(y, needle);
-        }
-        if mx != 0 {
-            return at + (mx.trailing_zeros() / 8) as usize;
-        }
-        if my != 0 {
-            return at + 8 + (my.trailing_zeros() / 8) as usize;
-        }
-        at += 16;
-    }
-    for &byte in chunks.remainder() {
-        if (non_ascii && byte >= 0x80) || needles.contains(&byte) {
-            return at;
-        }
-        at += 1;
-    }
-    bytes.len()
+    find_by(bytes, from, lanes, |b| (non_ascii && b >= 0x80) || needles.contains(&b))
 }
 
 /// First index at or after `from` that may start something in top-level φ code: a quote,
@@ -63,33 +68,12 @@ pub(crate) fn find<const N: usize>(
 pub(crate) fn find_code(bytes: &[u8], from: usize) -> usize {
     const QUOTES: u64 = LO * 0x22;
     const MASK: u64 = LO * 0xFA;
-    let Some(rest) = bytes.get(from..) else {
-        return bytes.len();
-    };
-    let mut chunks = rest.chunks_exact(16);
-    let mut at = from;
-    for pair in chunks.by_ref() {
-        let (a, b) = pair.split_at(8);
-        let (x, y) = (load(a), load(b));
+    let lanes = |x: u64| {
         // `"` 0x22, `#` 0x23, `&` 0x26 and `'` 0x27 are the bytes with (b ^ 0x22) & 0xFA == 0.
-        let (u, v) = ((x ^ QUOTES) & MASK, (y ^ QUOTES) & MASK);
-        let mx = (x & HI) | (u.wrapping_sub(LO) & !u & HI);
-        let my = (y & HI) | (v.wrapping_sub(LO) & !v & HI);
-        if mx != 0 {
-            return at + (mx.trailing_zeros() / 8) as usize;
-        }
-        if my != 0 {
-            return at + 8 + (my.trailing_zeros() / 8) as usize;
-        }
-        at += 16;
-    }
-    for &byte in chunks.remainder() {
-        if byte >= 0x80 || matches!(byte, b'"' | b'#' | b'&' | b'\'') {
-            return at;
-        }
-        at += 1;
-    }
-    bytes.len()
+        let u = (x ^ QUOTES) & MASK;
+        (x & HI) | (u.wrapping_sub(LO) & !u & HI)
+    };
+    find_by(bytes, from, lanes, |b| b >= 0x80 || matches!(b, b'"' | b'#' | b'&' | b'\''))
 }
 
 /// First index at or after `from` whose byte is in `class`; `bytes.len()` when none.
