@@ -119,3 +119,56 @@ fn ctrl_c_raises_keyboard_interrupt_and_ends_by_sigint() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.ends_with("KeyboardInterrupt\n"), "{stderr}");
 }
+
+#[test]
+fn default_is_the_embedded_cpython_even_with_pypy_installed() {
+    let p = Project::new();
+    p.write("main.φ", "⇒ sys\nπ(sys.implementation.name)\n");
+    p.phicode(&["main.φ"]).assert().success().stdout("cpython\n");
+    p.phicode(&["--pypy", "main.φ"]).assert().success().stdout("pypy\n");
+}
+
+#[test]
+fn interpreter_auto_picks_pypy_unless_a_c_extension_is_imported_and_says_why() {
+    let p = Project::new();
+    p.write("main.φ", "⇒ sys\nπ(sys.implementation.name)\n");
+    p.phicode(&["--interpreter", "auto", "--debug", "main.φ"])
+        .assert()
+        .success()
+        .stdout("pypy\n")
+        .stderr(predicate::str::contains("interpreter auto: ").and(predicate::str::contains(
+            "is installed and the program imports no C-extension package",
+        )));
+    p.write("lib.φ", "¿ ⊥:\n    ⇒ numpy\n");
+    p.phicode(&["--interpreter", "auto", "--debug", "main.φ"])
+        .assert()
+        .success()
+        .stdout("cpython\n")
+        .stderr(predicate::str::contains("lib.φ:2 imports numpy, a C-extension package"));
+}
+
+#[test]
+fn phipy_and_phiton_paths_choose_the_external_interpreters() {
+    let p = Project::new();
+    p.write("main.φ", "⇒ sys\nπ(sys.implementation.name, sys.version_info[:2])\n");
+    p.phicode(&["--pypy", "main.φ"])
+        .env("PHIPY_PATH", "/nonexistent/pypy")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent/pypy"));
+    let pypy = String::from_utf8(
+        std::process::Command::new("sh").args(["-c", "command -v pypy3"]).output().unwrap().stdout,
+    )
+    .unwrap();
+    p.phicode(&["--pypy", "main.φ"])
+        .env("PHIPY_PATH", pypy.trim())
+        .env("PATH", "/nonexistent")
+        .assert()
+        .success()
+        .stdout("pypy (3, 9)\n");
+    p.phicode(&["--interpreter", "cpython", "main.φ"])
+        .env("PHITON_PATH", "/usr/bin/python3")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("cpython (3,"));
+}

@@ -18,6 +18,7 @@ fn package_with_relative_imports_and_py_phi_both_ways() {
     ]);
     let out = t.assert_same(&["main.φ"], "");
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "PKGPKG 4\n");
+    t.assert_same_on_pypy(&["main.φ"], "");
 }
 
 #[test]
@@ -34,6 +35,8 @@ fn main_guard_argv_and_exit_status() {
     assert_eq!(out.status.code(), Some(3));
     let out = t.assert_same(&["lib.φ"], "");
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "lib as main\n");
+    t.assert_same_on_pypy(&["main.φ", "a", "--flag"], "");
+    t.assert_same_on_pypy(&["main.φ", "a", "b"], "");
 }
 
 #[test]
@@ -46,6 +49,7 @@ fn uncaught_exception_traceback_has_phi_lines() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr.contains("mod.φ\", line 5, in inner\n    ⟲ 1 / x\n"), "{stderr}");
+    t.assert_same_on_pypy(&["main.φ"], "");
 }
 
 #[test]
@@ -58,12 +62,14 @@ fn syntax_error_points_at_phi_line_and_column() {
         t.phi().join("main.φ").display()
     );
     assert_eq!(stderr, expected);
+    t.assert_same_on_pypy(&["main.φ"], "");
 }
 
 #[test]
 fn input_from_piped_stdin() {
     let t = Twins::new(&[("main.φ", "n = input('name? ')\nπ(f'hello {n}', input())\n")]);
     t.assert_same(&["main.φ"], "ada\nlovelace\n");
+    t.assert_same_on_pypy(&["main.φ"], "ada\nlovelace\n");
 }
 
 #[test]
@@ -75,6 +81,7 @@ fn local_test_and_json_modules_win_over_the_stdlib() {
     ]);
     let out = t.assert_same(&["main.φ"], "");
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "local test local 1\n");
+    t.assert_same_on_pypy(&["main.φ"], "");
 }
 
 #[test]
@@ -105,4 +112,21 @@ fn module_mode_and_package_main() {
     t.assert_same(&["-m", "tool", "x", "-y"], "");
     t.assert_same(&["-m", "single"], "");
     t.assert_same(&["-m", "missing_module"], "");
+    t.assert_same_on_pypy(&["-m", "tool", "x", "-y"], "");
+    t.assert_same_on_pypy(&["-m", "single"], "");
+}
+
+#[test]
+fn async_walrus_and_fstrings_on_pypy() {
+    // The same program minus `match`, which PyPy 3.9 does not have.
+    let program = "⇒ asyncio\n\
+        ⟳ ƒ work(n):\n    ⌛ asyncio.sleep(0)\n    ⟲ n * 2\n\
+        ⟳ ƒ main():\n    ⟲ ⌛ asyncio.gather(*(work(i) ∀ i ∈ ⟪(3)))\n\
+        π(asyncio.run(main()))\n\
+        ¿ (n ≔ ℓ('abcd')) > 3:\n    π(f'walrus {n}')\n\
+        xs = [3, 1, 2]\nπ(f\"{ℓ(xs)} {∑(xs)} {⭱(xs) ¿ xs ⋄ Ø} {'ℓ'} {{ℓ}} {xs!r:>{ℓ(xs) * 4}}\")\n";
+    let t = Twins::new(&[("main.φ", program)]);
+    let out = t.assert_same_on_pypy(&["main.φ"], "");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout, "[0, 2, 4]\nwalrus 4\n3 6 3 ℓ {ℓ}    [3, 1, 2]\n");
 }

@@ -203,18 +203,114 @@ def run(kind, target, argv, path0, embedded, executable=None):
     return 0, False
 
 
-def use_bundle(path, phi_compile):
-    """External interpreters: φ sources transpiled by the host, read from a bundle file."""
-    global _get_code_for
-    sources = {}
+# External interpreters ---------------------------------------------------------------
+
+
+def external_main():
+    """Entry point under an external interpreter, started as `INTERPRETER -c STUB ARGS`.
+
+    The host passes its settings in PHICODE_* environment variables, removed here so the
+    program never sees them, and the program's argv after `-c`.
+    """
+    import os
+
+    env = os.environ
+    settings = {k: env.pop(k) for k in list(env) if k.startswith("PHICODE_RUN_")}
+    if sys.path and sys.path[0] == "":
+        del sys.path[0]  # `-c` put the current folder there; python3 FILE would not.
+    _use_bundle(settings["PHICODE_RUN_BUNDLE"], settings.get("PHICODE_RUN_HOST"))
+    install_hook()
+    kind, target, path0 = (settings["PHICODE_RUN_" + k] for k in ("KIND", "TARGET", "PATH0"))
+    status, interrupted = run(kind, target, sys.argv[1:], path0, False)
+    if interrupted:
+        # End by SIGINT as CPython does, once exit handlers have run and output is out.
+        import atexit
+        import _signal
+
+        atexit._run_exitfuncs()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        _signal.signal(_signal.SIGINT, _signal.SIG_DFL)
+        os.kill(os.getpid(), _signal.SIGINT)
+    raise SystemExit(status)
+
+
+def _use_bundle(path, host):
+    """Reads the sources the host transpiled ahead of time, and their column maps."""
+    global _get_code_for, _python_source_for
+    import os
+
+    sources, maps = {}, {}
     with open(path, "rb") as f:
         data = f.read()
     at = 0
     while at < len(data):
-        name_end = data.index(b"\0", at)
-        size_end = data.index(b"\n", name_end)
-        size = int(data[name_end + 1 : size_end])
-        name = data[at:name_end].decode("utf-8", "surrogateescape")
-        sources[name] = data[size_end + 1 : size_end + 1 + size].decode("utf-8")
-        at = size_end + 1 + size
-    _get_code_for = lambda p: phi_compile(sources, p)
+        head_end = data.index(b"\n", at)
+        name, src_len, map_len = data[at:head_end].split(b"\0")
+        start = head_end + 1
+        middle = start + int(src_len)
+        name = os.fsdecode(name)
+        sources[name] = data[start:middle].decode("utf-8")
+        maps[name] = data[middle : middle + int(map_len)].decode("ascii")
+        at = middle + int(map_len)
+
+    def python_source(p):
+        text = sources.get(p)
+        if text is None:
+            text = sources.get(os.path.realpath(p))
+        if text is None:  # Outside the tree the host walked: ask it.
+            import subprocess
+
+            args = [host, "convert", "--to", "python", p]
+            text = subprocess.run(args, check=True, stdout=subprocess.PIPE).stdout.decode("utf-8")
+            sources[p] = text
+        return text
+
+    def get_code(p):
+        text = python_source(p)
+        try:
+            return compile_phi(text, p)
+        except SyntaxError as exc:
+            _move_to_phi(exc, p, maps.get(p) or maps.get(os.path.realpath(p), ""))
+            raise
+
+    _get_code_for, _python_source_for = get_code, python_source
+
+
+def _move_to_phi(exc, path, column_map):
+    """The host's SyntaxError remapping, in Python: φ file, φ line, φ columns."""
+    segments = {}
+    for row in column_map.splitlines():
+        numbers = [int(n) for n in row.split()]
+        segments[numbers[0]] = [numbers[i : i + 4] for i in range(1, len(numbers), 4)]
+
+    def column(line, col):
+        if not col or col <= 0 or line not in segments:
+            return col
+        mapped = col
+        for phi_col, phi_len, py_col, py_len in segments[line]:
+            if col < py_col:
+                break
+            if col < py_col + py_len:
+                return phi_col
+            mapped = col - (py_col + py_len) + phi_col + phi_len
+        return mapped
+
+    exc.filename = path
+    if exc.lineno:
+        exc.offset = column(exc.lineno, exc.offset)
+        end_line = getattr(exc, "end_lineno", None)
+        if end_line:
+            exc.end_offset = column(end_line, exc.end_offset)
+        try:
+            with open(path, encoding="utf-8") as f:
+                exc.text = f.read().splitlines()[exc.lineno - 1] + "\n"
+        except (OSError, IndexError, UnicodeDecodeError):
+            pass
+    details = (exc.filename, exc.lineno, exc.offset, exc.text)
+    if hasattr(exc, "end_lineno"):
+        details += (exc.end_lineno, exc.end_offset)
+    exc.args = (exc.msg, details)

@@ -1,12 +1,19 @@
 //! `phicode run`: resolve the program and its config, pick the interpreter, run it and
 //! pass its exit status on (or end by SIGINT after an uncaught Ctrl-C, as python3 does).
 
+mod auto;
+mod bundle;
+mod external;
+pub mod interpreter;
 mod plan;
 
 pub use plan::{Kind, Plan};
 
 use std::process::ExitCode;
 use std::time::Instant;
+
+use bundle::Bundle;
+use interpreter::Interpreter;
 
 use crate::cli::RunArgs;
 use crate::config::{Settings, resolve};
@@ -18,17 +25,49 @@ use crate::error::Error;
 pub fn run(args: &RunArgs) -> Result<ExitCode, Error> {
     let debug = Debug::new(args.debug);
     let plan = Plan::from_args(args)?;
+    let requested = interpreter::requested(&args.interpreter)?;
     let loading = Instant::now();
     let config = resolve(args.config.as_deref(), &plan.config_start(), Settings::from_env())?;
     debug.phase("config", loading.elapsed());
+    if requested == Some(Interpreter::Embedded) {
+        return Ok(embedded(plan, config.table, debug));
+    }
+    let walking = Instant::now();
+    let bundle = Bundle::collect(&plan.path0, &config.table);
+    debug.phase(&format!("transpile tree ({} φ files)", bundle.files.len()), walking.elapsed());
+    if bundle.truncated {
+        debug.note(|| "tree walk stopped early: other φ files convert on demand".into());
+    }
+    let chosen = match requested {
+        Some(interpreter) => interpreter,
+        None => {
+            let main_py =
+                (plan.kind == Kind::Py).then(|| auto::read_py(plan.target.as_ref())).flatten();
+            let extra = main_py.iter().map(|(p, s)| (p.as_path(), s.as_str()));
+            let (choice, why) = auto::choose(bundle.sources().chain(extra));
+            debug.note(|| format!("interpreter auto: {why}"));
+            choice
+        }
+    };
+    match chosen {
+        Interpreter::Embedded => Ok(embedded(plan, config.table, debug)),
+        Interpreter::External(path) => {
+            debug.note(|| format!("interpreter: {}", path.display()));
+            external::run(&path, &plan, &bundle, debug)
+        }
+    }
+}
+
+fn embedded(plan: Plan, table: phicode_core::SymbolTable, debug: Debug) -> ExitCode {
+    debug.note(|| "interpreter: embedded CPython".into());
     let launch = Launch {
         kind: plan.kind.as_str(),
         target: plan.target.to_string_lossy().into_owned(),
         argv: plan.argv,
         path0: plan.path0.to_string_lossy().into_owned(),
-        table: config.table,
+        table,
     };
-    Ok(exit(embed::run(launch, debug)))
+    exit(embed::run(launch, debug))
 }
 
 /// The process exit status for an outcome.

@@ -45,16 +45,34 @@ impl Twins {
         run(Command::new(exe).args(args).current_dir(self.phi()), stdin)
     }
 
-    /// `python3 ARGS` in `py/` (`.φ` in the arguments read as `.py`).
-    pub fn python(&self, args: &[&str], stdin: &str) -> Output {
+    /// `INTERPRETER ARGS` in `py/` (`.φ` in the arguments read as `.py`).
+    pub fn python(&self, interpreter: &str, args: &[&str], stdin: &str) -> Output {
         let args: Vec<String> = args.iter().map(|a| a.replace(".φ", ".py")).collect();
-        run(Command::new(PYTHON).args(&args).current_dir(self.py()), stdin)
+        run(Command::new(interpreter).args(&args).current_dir(self.py()), stdin)
     }
 
-    /// Runs both and asserts the same stdout, exit status and (normalized) stderr.
+    /// `phicode ARGS` against `python3 ARGS` (the CPython phicode embeds).
     pub fn assert_same(&self, args: &[&str], stdin: &str) -> Output {
-        let phi = self.phicode(args, stdin);
-        let py = self.python(args, stdin);
+        self.assert_same_on(&[], PYTHON, args, stdin)
+    }
+
+    /// `phicode --pypy ARGS` against `pypy3 ARGS`.
+    pub fn assert_same_on_pypy(&self, args: &[&str], stdin: &str) -> Output {
+        self.assert_same_on(&["--pypy"], "pypy3", args, stdin)
+    }
+
+    /// `phicode FLAGS ARGS` against `INTERPRETER ARGS`: the same stdout, exit status and
+    /// (normalized) stderr.
+    pub fn assert_same_on(
+        &self,
+        flags: &[&str],
+        interpreter: &str,
+        args: &[&str],
+        stdin: &str,
+    ) -> Output {
+        let phi_args: Vec<&str> = flags.iter().chain(args).copied().collect();
+        let phi = self.phicode(&phi_args, stdin);
+        let py = self.python(interpreter, args, stdin);
         let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
         assert_eq!(
             text(&phi.stdout),
