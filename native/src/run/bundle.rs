@@ -123,7 +123,7 @@ mod tests {
         let mut bytes = Vec::new();
         bundle.write_to(&mut bytes).unwrap();
         let text = String::from_utf8(bytes).unwrap();
-        let a = format!("{}\x009\x0011\nprint(1)\n1 1 1 1 5\n", dir.path().join("a.φ").display());
+        let a = format!("{}\x009\x0010\nprint(1)\n1 1 1 1 5\n", dir.path().join("a.φ").display());
         assert!(text.contains(&a), "{text:?}");
     }
 }
