@@ -30,6 +30,10 @@ pub struct Cli {
 pub enum Command {
     /// Run a φ program like `python3 FILE` (FILE defaults to ./main.φ), or a module with -m.
     Run(RunArgs),
+    /// List the Python interpreters phicode can run programs with, and their versions.
+    Interpreters,
+    /// Create, show or reset the dialect config (`.(φ)/config.json`).
+    Config(ConfigArgs),
     /// Convert φ to Python or Python to φ (stdout, or a file with -o).
     Convert(ConvertArgs),
     /// List the symbol table (defaults plus the config's dialect).

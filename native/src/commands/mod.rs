@@ -1,7 +1,9 @@
 //! The subcommands, one file each, and the output helper they share.
 
 mod check;
+mod config;
 mod convert;
+mod interpreters;
 mod symbols;
 
 use std::io::Write;
@@ -18,6 +20,8 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
         Command::Symbols(args) => symbols::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Run(args) => crate::run::run(&args),
+        Command::Interpreters => interpreters::run(),
+        Command::Config(args) => config::run(&args),
     }
 }
 

@@ -6,7 +6,7 @@ mod load;
 mod settings;
 
 pub use discovery::{CONFIG_FOLDERS, discover};
-pub use load::{Config, load};
+pub use load::{Config, display_name, load};
 pub use settings::Settings;
 
 use std::path::Path;
