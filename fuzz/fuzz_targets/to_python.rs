@@ -1,0 +1,10 @@
+//! φ → Python (with column map and its queries) on any text, then back to φ and to Python.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use phicode_core::SymbolTable;
+
+fuzz_target!(|data: &[u8]| {
+    let src = String::from_utf8_lossy(data);
+    phicode_fuzz::python_direction(&src, &SymbolTable::new());
+});

@@ -1,0 +1,76 @@
+//! Checks shared by the fuzz targets: each conversion must hold its promises on any input,
+//! not only "not panic".
+
+use phicode_core::position::LineIndex;
+use phicode_core::{Options, Position, SourceMap, SymbolTable};
+use phicode_core::{check, to_phicode, to_phicode_with, to_python, to_python_with};
+
+/// φ → Python with and without a map agree, keep every line, and the map answers any query;
+/// when the Python converts back to φ, that φ gives the same Python again.
+pub fn python_direction(src: &str, table: &SymbolTable) {
+    let conversion = to_python_with(src, table, Options { source_map: true });
+    assert_eq!(conversion.code, to_python(src, table));
+    assert_eq!(conversion.diagnostics, check(src, table));
+    assert_eq!(line_ends(&conversion.code), line_ends(src), "line structure changed");
+    if let Some(map) = &conversion.source_map {
+        query(map, src);
+    }
+    if let Ok(back) = to_phicode(&conversion.code, table) {
+        assert_eq!(to_python(&back, table), conversion.code, "Python → φ → Python differs");
+    }
+}
+
+/// Python → φ either refuses, or gives φ that converts back to the very same bytes.
+pub fn phicode_direction(src: &str, table: &SymbolTable) {
+    if let Ok(conversion) = to_phicode_with(src, table, Options { source_map: true }) {
+        assert_eq!(to_python(&conversion.code, table), src, "round trip differs");
+        assert_eq!(line_ends(&conversion.code), line_ends(src), "line structure changed");
+        if let Some(map) = &conversion.source_map {
+            query(map, &conversion.code);
+        }
+    }
+}
+
+/// The line breaks of a text (`\n`, `\r\n`, lone `\r`), in order.
+fn line_ends(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut ends = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\r' if bytes.get(at + 1) == Some(&b'\n') => {
+                ends.push("\r\n");
+                at += 1;
+            }
+            b'\r' => ends.push("\r"),
+            b'\n' => ends.push("\n"),
+            _ => {}
+        }
+        at += 1;
+    }
+    ends
+}
+
+/// Queries the map at every line (and past the end), at several columns including 0 and
+/// huge ones: answers stay on the asked line, and each segment maps to its counterpart.
+fn query(map: &SourceMap, phicode: &str) {
+    let lines = LineIndex::new(phicode).line_count() as u32;
+    for line in 0..=lines + 1 {
+        for column in [0, 1, 2, 3, 5, 8, 13, 40, 200, u32::MAX / 2, u32::MAX] {
+            let at = Position { line, column };
+            assert_eq!(map.to_python(at).line, line);
+            assert_eq!(map.to_phicode(at).line, line);
+        }
+    }
+    for line in map.lines() {
+        for segment in &line.segments {
+            let at = Position {
+                line: line.line,
+                column: segment.phicode_column,
+            };
+            let python = map.to_python(at);
+            assert_eq!(python.column, segment.python_column);
+            assert_eq!(map.to_phicode(python).column, segment.phicode_column);
+        }
+    }
+}
