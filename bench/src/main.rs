@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use phicode_bench::size::parse_size;
-use phicode_bench::table::{self, Config};
+use phicode_bench::table::{self, Config, Inputs, Operation};
 use phicode_bench::{generate, report};
 use phicode_core::{SymbolTable, to_python};
 
@@ -33,6 +33,21 @@ enum Command {
         /// Output file (stdout when absent).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Perform one operation many times on one input (for perf or callgrind).
+    Run {
+        /// What to perform.
+        #[arg(long, value_enum)]
+        operation: Operation,
+        /// Size of the φ input.
+        #[arg(long, value_parser = parse_size, default_value = "1MB")]
+        size: usize,
+        /// Times to perform it.
+        #[arg(long, default_value_t = 10)]
+        iterations: usize,
+        /// Generator seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Print the throughput table (median of N runs, one thread).
     Table {
@@ -79,6 +94,13 @@ fn run(command: Command) -> Result<(), String> {
                     Ok(())
                 }
             }
+        }
+        Command::Run { operation, size, iterations, seed } => {
+            let mut inputs = Inputs::new(size, seed).map_err(|e| e.to_string())?;
+            for _ in 0..iterations {
+                inputs.perform(operation);
+            }
+            Ok(())
         }
         Command::Table { sizes, runs, min_run_ms, seed, json } => {
             let config = Config { sizes, seed, runs, min_run: Duration::from_millis(min_run_ms) };

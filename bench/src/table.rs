@@ -11,7 +11,7 @@ use crate::generate;
 use crate::measure::{Sample, mb_per_s, measure};
 
 /// What is timed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum Operation {
     /// `to_python` on the φ input.
@@ -99,42 +99,59 @@ pub struct TwinRejected {
     detail: String,
 }
 
-/// Measures every operation for every size.
-pub fn run(config: &Config) -> Result<Vec<Row>, TwinRejected> {
-    let table = SymbolTable::new();
-    let mut rows = Vec::new();
-    for &size in &config.sizes {
-        let phi = generate(size, config.seed);
+/// One size's inputs: the φ source, its Python twin and a buffer for the copy baseline.
+pub struct Inputs {
+    /// The generated φ source.
+    pub phi: String,
+    /// `to_python` of it.
+    pub python: String,
+    copy: Vec<u8>,
+    table: SymbolTable,
+}
+
+impl Inputs {
+    /// Generates the φ source of `size` bytes and its twin, which must convert back to φ.
+    pub fn new(size: usize, seed: u64) -> Result<Self, TwinRejected> {
+        let table = SymbolTable::new();
+        let phi = generate(size, seed);
         let python = to_python(&phi, &table);
         if let Err(error) = to_phicode(&python, &table) {
             let detail = format!("{:?}", error.problems.first());
-            let seed = config.seed;
             return Err(TwinRejected { size, seed, detail });
         }
-        let mut copy = vec![0u8; phi.len()];
+        let copy = vec![0u8; phi.len()];
+        Ok(Self { phi, python, copy, table })
+    }
+
+    /// The text `operation` reads.
+    pub fn input(&self, operation: Operation) -> &str {
+        if operation == Operation::ToPhicode { &self.python } else { &self.phi }
+    }
+
+    /// Performs `operation` once, keeping the optimiser from skipping it.
+    pub fn perform(&mut self, operation: Operation) {
+        let (phi, python, table) = (black_box(&self.phi), black_box(&self.python), &self.table);
+        match operation {
+            Operation::ToPython => drop(black_box(to_python(phi, table))),
+            Operation::ToPythonWithMap => {
+                drop(black_box(to_python_with(phi, table, Options { source_map: true })));
+            }
+            Operation::ToPhicode => drop(black_box(to_phicode(python, table))),
+            Operation::ByteSum => _ = black_box(baseline::byte_sum(phi.as_bytes())),
+            Operation::ByteLoop => _ = black_box(baseline::byte_loop(phi.as_bytes())),
+            Operation::Memcpy => baseline::memcpy(phi.as_bytes(), &mut self.copy),
+        }
+    }
+}
+
+/// Measures every operation for every size.
+pub fn run(config: &Config) -> Result<Vec<Row>, TwinRejected> {
+    let mut rows = Vec::new();
+    for &size in &config.sizes {
+        let mut inputs = Inputs::new(size, config.seed)?;
         for operation in Operation::ALL {
-            let input = if operation == Operation::ToPhicode { &python } else { &phi };
-            let time = |work: &mut dyn FnMut()| measure(config.runs, config.min_run, work);
-            let sample = match operation {
-                Operation::ToPython => time(&mut || {
-                    black_box(to_python(black_box(&phi), &table));
-                }),
-                Operation::ToPythonWithMap => time(&mut || {
-                    let options = Options { source_map: true };
-                    black_box(to_python_with(black_box(&phi), &table, options));
-                }),
-                Operation::ToPhicode => time(&mut || {
-                    let _ = black_box(to_phicode(black_box(&python), &table));
-                }),
-                Operation::ByteSum => time(&mut || {
-                    black_box(baseline::byte_sum(black_box(phi.as_bytes())));
-                }),
-                Operation::ByteLoop => time(&mut || {
-                    black_box(baseline::byte_loop(black_box(phi.as_bytes())));
-                }),
-                Operation::Memcpy => time(&mut || baseline::memcpy(phi.as_bytes(), &mut copy)),
-            };
-            rows.push(row(size, operation, input, sample));
+            let sample = measure(config.runs, config.min_run, || inputs.perform(operation));
+            rows.push(row(size, operation, inputs.input(operation), sample));
         }
     }
     Ok(rows)
