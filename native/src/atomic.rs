@@ -5,9 +5,20 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// Replaces `path` with `bytes` atomically. An existing file keeps its permissions; a new one
-/// gets the usual `rw-r--r--`. On error the target is untouched and no temporary file stays.
+/// Replaces `path` with `bytes` atomically and durably (the folder entry is synced too).
+/// An existing file keeps its permissions; a new one gets the usual `rw-r--r--`. On error
+/// the target is untouched and no temporary file stays.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, true)
+}
+
+/// Like [`write`], without syncing the folder: for caches, where losing the rename in a
+/// crash only means a miss (the file itself is still synced before the rename).
+pub fn write_cache(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, false)
+}
+
+fn replace(path: &Path, bytes: &[u8], sync_folder: bool) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -25,6 +36,9 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     temp.persist(path).map_err(|e| e.error)?;
     // The rename is durable only once the folder's entry is on disk too.
+    if !sync_folder {
+        return Ok(());
+    }
     if let Ok(folder) = fs::File::open(dir) {
         let _ = folder.sync_all();
     }

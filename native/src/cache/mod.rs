@@ -81,7 +81,7 @@ impl Cache {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        crate::atomic::write(path, &encode(self.magic, key, payload))
+        crate::atomic::write_cache(path, &encode(self.magic, key, payload))
     }
 }
 

@@ -87,11 +87,28 @@ fn run_in(py: Python<'_>, launch: Launch, debug: Debug) -> PyResult<Outcome> {
     Ok(if interrupted { Outcome::Interrupted } else { Outcome::Exit(status) })
 }
 
+/// The bootstrap compiled at build time, when its bytecode magic is this interpreter's.
+fn precompiled(py: Python<'_>) -> Option<Bound<'_, PyAny>> {
+    let compiled: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/boot.bin"));
+    let (magic, code) = compiled.split_at_checked(4)?;
+    let ours: Vec<u8> = py
+        .import("_frozen_importlib_external")
+        .ok()?
+        .getattr("MAGIC_NUMBER")
+        .ok()?
+        .extract()
+        .ok()?;
+    (magic == ours.as_slice()).then(|| pyo3::marshal::loads(py, code).ok()).flatten()
+}
+
 fn load_boot(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
     let module = PyModule::new(py, "_phicode_boot")?;
     let builtins = py.import("builtins")?;
     module.dict().set_item("__builtins__", &builtins)?;
-    let code = builtins.getattr("compile")?.call1((BOOT_SOURCE, BOOT_NAME, "exec"))?;
+    let code = match precompiled(py) {
+        Some(code) => code,
+        None => builtins.getattr("compile")?.call1((BOOT_SOURCE, BOOT_NAME, "exec"))?,
+    };
     builtins.getattr("exec")?.call1((code, module.dict()))?;
     py.import("sys")?.getattr("modules")?.set_item("_phicode_boot", &module)?;
     Ok(module)

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Whole-process start-up benchmark of `phicode run` (see native/README.md, "Benchmark").
+
+Prints, in one run, the median wall time of:
+  * hello-world, and a program importing a generated 50-module φ package,
+  * for python3 on the `.py` twins (pycs warm), phicode cold (no cache) and warm,
+    and the reference implementation (`pip install phicode==2.6.0` in a venv this script
+    creates, run with PHICODE_IMPORT_ANALYSIS=false), cold and warm.
+Like with like: python3, the venv and phicode's embedded interpreter are the same CPython
+build (the one phicode was built against).
+
+Usage: python3 native/bench/startup.py [--runs N] [--phicode PATH] [--venv DIR] [--work DIR]
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+MODULE = """\
+ℂ Shape{i}:
+    ƒ __init__(self, sides):
+        self.sides = sides
+
+    ƒ describe(self):
+        ¿ self.sides ≡ Ø:
+            ⟲ "nothing"
+        ⤷ self.sides > 4:
+            ⟲ f"many sides: {{self.sides}}"
+        ⋄:
+            ⟲ "few sides"
+
+
+ƒ total_{i}(values):
+    result = 0
+    ∀ k, v ∈ №(values):
+        ¿ v ∧ ¬ (k % 3 == 0):
+            result += v * {i}
+    ⟲ result
+
+
+ƒ table_{i}():
+    ⟲ {{n: λ x, n=n: x + n ∀ n ∈ ⟪(5)}}
+"""
+
+
+def generate(work: Path) -> None:
+    """hello/ and pkg50/ trees, each with a φ side and a converted .py side."""
+    shutil.rmtree(work, ignore_errors=True)
+    files = {"hello/main.φ": 'π("hello")\n'}
+    names = [f"m{i:02d}" for i in range(50)]
+    files["pkg50/main.φ"] = "⇒ shapes\nπ(shapes.check())\n"
+    init = "".join(f"← . ⇒ {n}\n" for n in names)
+    init += "\n\nƒ check():\n    ⟲ ∑(" + " + ".join(f"{n}.total_{i}([1, 2, 3])" for i, n in enumerate(names)) + ",)\n"
+    files["pkg50/shapes/__init__.φ"] = init.replace("∑(", "∑((").replace(",)\n", ",))\n")
+    for i, n in enumerate(names):
+        files[f"pkg50/shapes/{n}.φ"] = MODULE.format(i=i)
+    for name, text in files.items():
+        phi = work / "phi" / name
+        phi.parent.mkdir(parents=True, exist_ok=True)
+        phi.write_text(text, encoding="utf-8")
+
+
+def convert_twins(work: Path, phicode: str) -> None:
+    for phi in (work / "phi").rglob("*.φ"):
+        py = work / "py" / phi.relative_to(work / "phi").with_suffix(".py")
+        py.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([phicode, "convert", str(phi), "-o", str(py)], check=True)
+
+
+def median_ms(command, cwd, env, runs, before=None):
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def clear_caches(tree: Path):
+    def clear():
+        for pattern in ("__pycache__", ".(φ)cache"):
+            for found in tree.rglob(pattern):
+                shutil.rmtree(found, ignore_errors=True)
+
+    return clear
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--phicode", help="phicode binary (default: build the release one)")
+    parser.add_argument("--venv", default="/tmp/phicode-ref-venv", help="venv for the reference")
+    parser.add_argument("--work", default="/tmp/phicode-startup-bench")
+    args = parser.parse_args()
+
+    phicode = args.phicode
+    if not phicode:
+        subprocess.run(["cargo", "build", "--release", "-q", "-p", "phicode"], cwd=ROOT, check=True)
+        target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+        phicode = str(target / "release" / "phicode")
+    # The embedded interpreter names the CPython build it is: python3 and the venv use it.
+    probe = Path(args.work + "-probe.φ")
+    probe.write_text("⇒ sys\nπ(sys.executable)\n", encoding="utf-8")
+    python = subprocess.run([phicode, str(probe)], capture_output=True, text=True, check=True).stdout.strip()
+    probe.unlink()
+
+    venv = Path(args.venv)
+    reference = venv / "bin" / "phicode"
+    if not reference.exists():
+        subprocess.run([python, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "phicode==2.6.0"], check=True)
+
+    work = Path(args.work)
+    generate(work)
+    convert_twins(work, phicode)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PHICODE"))}
+    env["PHICODE_IMPORT_ANALYSIS"] = "false"
+
+    rows = []
+    for case in ("hello", "pkg50"):
+        phi, py = work / "phi" / case, work / "py" / case
+        subprocess.run([python, "main.py"], cwd=py, env=env, check=True, stdout=subprocess.DEVNULL)
+        base = median_ms([python, "main.py"], py, env, args.runs)
+        cold = median_ms([phicode, "main.φ"], phi, env, args.runs, clear_caches(phi))
+        subprocess.run([phicode, "main.φ"], cwd=phi, env=env, check=True, stdout=subprocess.DEVNULL)
+        warm = median_ms([phicode, "main.φ"], phi, env, args.runs)
+        ref_cold = median_ms([str(reference), "main.φ"], phi, env, args.runs, clear_caches(phi))
+        subprocess.run([str(reference), "main.φ"], cwd=phi, env=env, check=True, capture_output=True)
+        ref_warm = median_ms([str(reference), "main.φ"], phi, env, args.runs)
+        clear_caches(phi)()
+        rows.append((case, base, cold, warm, ref_cold, ref_warm))
+
+    print(f"python: {python}   runs per cell: {args.runs}   (median wall ms)")
+    header = ("program", "python3 .py", "phicode cold", "phicode warm", "warm-python3", "warm/python3", "reference cold", "reference warm")
+    print(" | ".join(header))
+    for case, base, cold, warm, ref_cold, ref_warm in rows:
+        cells = (case, f"{base:.1f}", f"{cold:.1f}", f"{warm:.1f}", f"{warm - base:+.1f}", f"{warm / base:.2f}x", f"{ref_cold:.1f}", f"{ref_warm:.1f}")
+        print(" | ".join(cells))
+    hello, pkg = rows[0], rows[1]
+    print(f"target hello-world: warm within 10 ms of python3 -> {hello[3] - hello[1]:+.1f} ms: {'met' if hello[3] - hello[1] <= 10 else 'NOT met'}")
+    print(f"target 50 modules: warm within 1.2x of python3 -> {pkg[3] / pkg[1]:.2f}x: {'met' if pkg[3] / pkg[1] <= 1.2 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
