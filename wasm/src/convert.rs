@@ -1,5 +1,5 @@
 //! The two conversions, shaped for JS: `{code, symbolsUsed, sourceMap?, diagnostics,
-//! warnings}`; Python → φ refusals become an `Error` listing every problem.
+//! warnings}` (`code` a string, or bytes for a bytes source); Python → φ refusals become an `Error` listing every problem.
 
 use phicode_core::{Conversion, Entry, SourceMap, to_phicode_with, to_python_with};
 use serde::Serialize;
@@ -8,12 +8,12 @@ use wasm_bindgen::JsValue;
 use crate::error::{located, set};
 use crate::options::Options;
 use crate::output::{Diagnostic, Issue, Problem, to_js};
+use crate::source::Source;
 use crate::table::{self, Table};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Shaped<'a> {
-    code: &'a str,
     symbols_used: Vec<&'a Entry>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source_map: Option<&'a SourceMap>,
@@ -21,16 +21,17 @@ struct Shaped<'a> {
     warnings: Vec<Issue<'a>>,
 }
 
-fn shape(conversion: &Conversion, table: &Table) -> Result<JsValue, JsValue> {
-    to_js(&Shaped {
-        code: &conversion.code,
+fn shape(conversion: &Conversion, table: &Table, source: &Source) -> Result<JsValue, JsValue> {
+    let shaped = to_js(&Shaped {
         symbols_used: (conversion.symbols_used.iter())
             .filter_map(|&i| table.table.entry(i))
             .collect(),
         source_map: conversion.source_map.as_ref(),
         diagnostics: conversion.diagnostics.iter().map(Diagnostic::from).collect(),
         warnings: table.warnings.iter().map(Issue::from).collect(),
-    })
+    })?;
+    js_sys::Reflect::set(&shaped, &"code".into(), &source.output(&conversion.code))?;
+    Ok(shaped)
 }
 
 fn core_options(options: &Options) -> phicode_core::Options {
@@ -38,17 +39,17 @@ fn core_options(options: &Options) -> phicode_core::Options {
 }
 
 /// φ → Python.
-pub(crate) fn to_python(source: &str, options: &Options) -> Result<JsValue, JsValue> {
+pub(crate) fn to_python(source: &Source, options: &Options) -> Result<JsValue, JsValue> {
     let table = table::get(options.dialect.as_deref(), options.strict)?;
-    let conversion = to_python_with(source, &table.table, core_options(options));
-    shape(&conversion, &table)
+    let conversion = to_python_with(&source.text, &table.table, core_options(options));
+    shape(&conversion, &table, source)
 }
 
 /// Python → φ, or an `Error` at the first place that would not round-trip.
-pub(crate) fn to_phicode(source: &str, options: &Options) -> Result<JsValue, JsValue> {
+pub(crate) fn to_phicode(source: &Source, options: &Options) -> Result<JsValue, JsValue> {
     let table = table::get(options.dialect.as_deref(), options.strict)?;
-    match to_phicode_with(source, &table.table, core_options(options)) {
-        Ok(conversion) => shape(&conversion, &table),
+    match to_phicode_with(&source.text, &table.table, core_options(options)) {
+        Ok(conversion) => shape(&conversion, &table, source),
         Err(refused) => {
             let first = refused.problems.first().map(|p| p.position);
             let error = located(&refused.to_string(), "round_trip", first);

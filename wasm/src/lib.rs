@@ -11,23 +11,26 @@ mod dialect;
 mod error;
 mod options;
 mod output;
+mod source;
 mod symbols;
 mod table;
 
 use wasm_bindgen::prelude::*;
 
-/// φ → Python: the code, the symbols used, diagnostics, dialect warnings and (with
+/// φ → Python (`source`: a string, or UTF-8 bytes for bytes back): the code, the symbols used, diagnostics, dialect warnings and (with
 /// `sourceMap`, on by default) the column map.
 #[wasm_bindgen(js_name = toPython, skip_typescript)]
-pub fn to_python(source: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    convert::to_python(source, &options::Options::from_js(&options)?)
+pub fn to_python(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let source = source::Source::from_js(&source)?;
+    convert::to_python(&source, &options::Options::from_js(&options)?)
 }
 
 /// Python → φ; throws an `Error` (with `line`, `column` and `problems`) when the source
 /// would not come back byte for byte.
 #[wasm_bindgen(js_name = toPhicode, skip_typescript)]
-pub fn to_phicode(source: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    convert::to_phicode(source, &options::Options::from_js(&options)?)
+pub fn to_phicode(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let source = source::Source::from_js(&source)?;
+    convert::to_phicode(&source, &options::Options::from_js(&options)?)
 }
 
 /// Every entry of the table: the 48 defaults, then the dialect's accepted entries.

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Web part (npm package, playground): wasm-bindgen-cli at the exact version the wasm crate
+# pins, Debian's Chromium for the browser tests, and the npm dependencies from the lockfiles.
+# The wasm32 target comes from 10-rust.sh. Each step is skipped when already done.
+set -euo pipefail
+WASM_BINDGEN=0.2.130
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN" ]]; then
+  # Not --locked: a dependency pinned in the CLI's lockfile is missing from the index.
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN"
+fi
+if ! command -v chromium >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+for dir in npm playground; do
+  if [[ -f "$dir/package-lock.json" ]]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
