@@ -74,15 +74,18 @@ def convert_twins(work: Path, phicode: str) -> None:
         subprocess.run([phicode, "convert", str(phi), "-o", str(py)], check=True)
 
 
-def median_ms(command, cwd, env, runs, before=None):
-    times = []
+def medians_ms(commands, runs):
+    """Median wall time of each `(command, cwd, env, before)`, sampled round-robin so that
+    a busy machine slows every column alike."""
+    times = [[] for _ in commands]
     for _ in range(runs):
-        if before:
-            before()
-        start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        for slot, (command, cwd, env, before) in zip(times, commands):
+            if before:
+                before()
+            start = time.perf_counter()
+            subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            slot.append((time.perf_counter() - start) * 1000)
+    return [statistics.median(t) for t in times]
 
 
 def clear_caches(tree: Path):
@@ -128,16 +131,21 @@ def main() -> None:
     rows = []
     for case in ("hello", "pkg50"):
         phi, py = work / "phi" / case, work / "py" / case
-        subprocess.run([python, "main.py"], cwd=py, env=env, check=True, stdout=subprocess.DEVNULL)
-        base = median_ms([python, "main.py"], py, env, args.runs)
-        cold = median_ms([phicode, "main.φ"], phi, env, args.runs, clear_caches(phi))
-        subprocess.run([phicode, "main.φ"], cwd=phi, env=env, check=True, stdout=subprocess.DEVNULL)
-        warm = median_ms([phicode, "main.φ"], phi, env, args.runs)
-        ref_cold = median_ms([str(reference), "main.φ"], phi, env, args.runs, clear_caches(phi))
-        subprocess.run([str(reference), "main.φ"], cwd=phi, env=env, check=True, capture_output=True)
-        ref_warm = median_ms([str(reference), "main.φ"], phi, env, args.runs)
-        clear_caches(phi)()
-        rows.append((case, base, cold, warm, ref_cold, ref_warm))
+        phi_cold, phi_warm = work / "cold" / case, work / "warm" / case
+        for copy in (phi_cold, phi_warm):
+            shutil.copytree(phi, copy)
+        ref_cold, ref_warm = work / "refcold" / case, work / "refwarm" / case
+        for copy in (ref_cold, ref_warm):
+            shutil.copytree(phi, copy)
+        for command, cwd in (([python, "main.py"], py), ([phicode, "main.φ"], phi_warm), ([str(reference), "main.φ"], ref_warm)):
+            subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)  # warm up
+        rows.append((case, *medians_ms([
+            ([python, "main.py"], py, env, None),
+            ([phicode, "main.φ"], phi_cold, env, clear_caches(phi_cold)),
+            ([phicode, "main.φ"], phi_warm, env, None),
+            ([str(reference), "main.φ"], ref_cold, env, clear_caches(ref_cold)),
+            ([str(reference), "main.φ"], ref_warm, env, None),
+        ], args.runs)))
 
     print(f"python: {python}   runs per cell: {args.runs}   (median wall ms)")
     header = ("program", "python3 .py", "phicode cold", "phicode warm", "warm-python3", "warm/python3", "reference cold", "reference warm")

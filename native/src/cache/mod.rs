@@ -6,8 +6,10 @@
 //! truncated, foreign, corrupt) makes it a miss; the fresh code is then written over it.
 
 mod entry;
+mod writer;
 
 pub use entry::{HEADER_LEN, Invalid, decode, encode};
+pub use writer::Writer;
 
 use std::path::{Path, PathBuf};
 

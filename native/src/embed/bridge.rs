@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCFunction, PyModule};
 
 use super::loader::{self, Runtime};
-use crate::cache::{Cache, dialect_fingerprint};
+use crate::cache::{Cache, Writer, dialect_fingerprint};
 use crate::debug::Debug;
 
 /// `get_code(path) -> code`: the φ file at `path`, from the cache or freshly compiled.
@@ -18,11 +18,12 @@ pub fn get_code_function<'py>(
     boot: &Bound<'py, PyModule>,
     table: SymbolTable,
     debug: Debug,
-) -> PyResult<Bound<'py, PyCFunction>> {
+) -> PyResult<(Bound<'py, PyCFunction>, Arc<Writer>)> {
     let cache = interpreter_cache(py, boot, &table)?;
+    let writer = Arc::new(Writer::new(cache.clone(), debug));
     let compile = boot.getattr("compile_phi")?.unbind();
-    let runtime = Arc::new(Runtime { table, cache, debug, compile });
-    PyCFunction::new_closure(
+    let runtime = Arc::new(Runtime { table, cache, writer: Arc::clone(&writer), debug, compile });
+    let function = PyCFunction::new_closure(
         py,
         Some(c"get_code"),
         Some(c"The code object of a φ module (cached, or transpiled and compiled)."),
@@ -30,7 +31,8 @@ pub fn get_code_function<'py>(
             let path = args.get_item(0)?;
             loader::get_code(&runtime, &path).map(Bound::unbind)
         },
-    )
+    )?;
+    Ok((function, writer))
 }
 
 /// `python_source(path) -> str`: the Python a φ file becomes (for `inspect`).

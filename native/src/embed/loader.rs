@@ -2,6 +2,7 @@
 //! the entry). Errors surface as the exceptions CPython raises for `.py` files.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use phicode_core::{Options, SymbolTable, to_python_with};
@@ -11,7 +12,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyCode;
 
 use super::positions::Texts;
-use crate::cache::{Cache, Invalid};
+use crate::cache::{Cache, Invalid, Writer};
 use crate::debug::{Debug, ms};
 
 /// What every `get_code` call shares.
@@ -20,6 +21,8 @@ pub struct Runtime {
     pub table: SymbolTable,
     /// The bytecode cache.
     pub cache: Cache,
+    /// Writes new entries in the background.
+    pub writer: Arc<Writer>,
     /// `--debug` output.
     pub debug: Debug,
     /// The bootstrap's `compile_phi(python_source, path)`.
@@ -59,15 +62,14 @@ pub fn get_code<'py>(rt: &Runtime, name: &Bound<'py, PyAny>) -> PyResult<Bound<'
         Some(map) => super::positions::remap(&code, &Texts::new(source, &conversion.code, map))?,
         None => code,
     };
-    let written = match &entry {
+    let written = match entry {
         Some(entry) if rt.cache.write => {
             let payload = marshal::dumps(&code, marshal::VERSION)?;
-            match rt.cache.write(entry, key, payload.as_bytes()) {
-                Ok(()) => "written",
-                Err(_) => "not written (folder not writable)",
-            }
+            rt.writer.submit(entry, key, payload.as_bytes().to_vec());
+            "queued"
         }
-        _ => "not written",
+        Some(_) => "not written (PYTHONDONTWRITEBYTECODE)",
+        None => "not written (no cache for this interpreter)",
     };
     rt.debug.note(|| {
         format!(

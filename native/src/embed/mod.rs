@@ -72,16 +72,18 @@ fn run_in(py: Python<'_>, launch: Launch, debug: Debug) -> PyResult<Outcome> {
     let boot = load_boot(py)?;
     let python_source = bridge::python_source_function(py, launch.table.clone())?;
     boot.setattr("_python_source_for", python_source)?;
-    let get_code = bridge::get_code_function(py, &boot, launch.table, debug)?;
+    let (get_code, writer) = bridge::get_code_function(py, &boot, launch.table, debug)?;
     boot.setattr("_get_code_for", get_code)?;
     boot.getattr("install_hook")?.call0()?;
     debug.phase("bootstrap", started.elapsed());
     let exec = Instant::now();
     let executable = option_env!("PHICODE_PYTHON_EXECUTABLE").filter(|e| !e.is_empty());
     let args = (launch.kind, launch.target, launch.argv, launch.path0, true, executable);
-    let (status, interrupted) =
-        boot.getattr("run")?.call1(args)?.extract::<(Bound<'_, PyAny>, bool)>()?;
+    let result = boot.getattr("run")?.call1(args);
     debug.phase("exec", exec.elapsed());
+    // Entries still being written must land before the process can end.
+    py.detach(|| writer.finish());
+    let (status, interrupted) = result?.extract::<(Bound<'_, PyAny>, bool)>()?;
     // Like CPython: an exit status that does not fit a C long becomes -1 (255 for the OS).
     let status = status.extract::<i64>().unwrap_or(-1);
     Ok(if interrupted { Outcome::Interrupted } else { Outcome::Exit(status) })
