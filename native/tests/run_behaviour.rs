@@ -89,7 +89,21 @@ fn quiet_on_success_and_python_files_run_too() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_raises_keyboard_interrupt_and_ends_by_sigint() {
+    ctrl_c(&[]);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_under_pypy_ends_host_and_program_by_sigint() {
+    ctrl_c(&["--pypy"]);
+}
+
+/// Ctrl-C in a terminal: SIGINT to the whole foreground process group (phicode and, with an
+/// external interpreter, its child).
+#[cfg(unix)]
+fn ctrl_c(flags: &[&str]) {
     use std::io::{BufRead, BufReader};
+    use std::os::unix::process::CommandExt;
     use std::os::unix::process::ExitStatusExt;
     use std::process::{Command, Stdio};
     let p = Project::new();
@@ -99,7 +113,9 @@ fn ctrl_c_raises_keyboard_interrupt_and_ends_by_sigint() {
     );
     let exe = assert_cmd::cargo::cargo_bin("phicode");
     let mut child = Command::new(exe)
+        .args(flags)
         .arg("main.φ")
+        .process_group(0)
         .current_dir(p.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -109,7 +125,8 @@ fn ctrl_c_raises_keyboard_interrupt_and_ends_by_sigint() {
     let mut line = String::new();
     stdout.read_line(&mut line).unwrap();
     assert_eq!(line, "ready\n");
-    let killed = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let group = format!("-{}", child.id());
+    let killed = Command::new("kill").args(["-INT", "--", &group]).status().unwrap();
     assert!(killed.success());
     let out = child.wait_with_output().unwrap();
     line.clear();

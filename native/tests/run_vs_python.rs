@@ -130,3 +130,13 @@ fn async_walrus_and_fstrings_on_pypy() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout, "[0, 2, 4]\nwalrus 4\n3 6 3 ℓ {ℓ}    [3, 1, 2]\n");
 }
+
+#[test]
+fn syntax_error_in_an_imported_module_hides_the_import_machinery() {
+    let t = Twins::new(&[("main.φ", "π('start')\n⇒ broken\n"), ("broken.φ", "ƒ f(:\n    ⋯\n")]);
+    let out = t.assert_same(&["main.φ"], "");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("frozen"), "{stderr}");
+    assert!(stderr.contains("broken.φ\", line 1\n    ƒ f(:\n"), "{stderr}");
+    t.assert_same_on_pypy(&["main.φ"], "");
+}

@@ -4,8 +4,8 @@
 mod bridge;
 mod linetable;
 mod loader;
-mod positions;
-mod syntax;
+pub(crate) mod positions;
+pub(crate) mod syntax;
 
 use std::ffi::OsString;
 use std::time::Instant;
