@@ -39,7 +39,8 @@ def compile_phi(python_source, path):
     caught = []
     try:
         with warnings.catch_warnings(record=True) as caught:
-            code = compile(python_source, _UNREADABLE_NAME, "exec", 0, True)
+            # Through the frame-trimming helper: an error shows no bootstrap frames.
+            code = _call_with_frames_removed(compile, python_source, _UNREADABLE_NAME, "exec", 0, True)
     finally:
         # Compile-time warnings (SyntaxWarning, ...) are reported at the φ file's line.
         for w in caught:
