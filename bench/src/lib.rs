@@ -3,6 +3,7 @@
 
 pub mod baseline;
 mod generate;
+pub mod inputs;
 pub mod measure;
 pub mod report;
 mod rng;

@@ -5,8 +5,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+use phicode_bench::inputs::Inputs;
 use phicode_bench::size::parse_size;
-use phicode_bench::table::{self, Config, Inputs, Operation};
+use phicode_bench::table::{self, Config, Operation};
 use phicode_bench::{generate, report};
 use phicode_core::{SymbolTable, to_python};
 

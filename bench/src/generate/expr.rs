@@ -1,7 +1,7 @@
 //! Expressions: operands are atoms or parenthesised, so any mix stays valid Python.
 
 use super::state::Gen;
-use super::words::{ATTRIBUTES, FUNCTIONS, NAMES, NUMBERS, OBJECTS, OPERATORS};
+use super::words::{ATTRIBUTES, FUNCTIONS, NUMBERS, OBJECTS, OPERATORS};
 
 /// Builtins that have a symbol, with how many arguments they take here.
 const BUILTINS: &[(&str, usize)] =
@@ -179,55 +179,6 @@ impl Gen {
                 self.push("(");
                 self.expr(depth);
                 self.push(",)");
-            }
-        }
-    }
-
-    /// An f-string replacement field's expression: no backslashes, no `#`, strings only in
-    /// the `other` quote, nothing starting with `{` (Python 3.11 rules).
-    pub fn field_expr(&mut self, other: char, nested: bool) {
-        match self.rng.below(12) {
-            0 | 1 => self.name(),
-            2 | 3 => {
-                self.one_of(&["ℓ", "∑", "∣", "τ"]);
-                self.push("(");
-                self.name();
-                self.push(")");
-            }
-            4 => {
-                self.name();
-                self.op("¿");
-                self.name();
-                self.op("⋄");
-                self.one_of(&["Ø", "0", "ℓ(x)"]);
-            }
-            5 => {
-                self.name();
-                let op = self.rng_pick(&["∈", "∧", "∨", "≡"]);
-                self.op(op);
-                self.name();
-            }
-            6 if nested => {
-                self.push("d.get(");
-                self.simple_string(other);
-                self.push(", Ø)");
-            }
-            7 if nested => self.fstring(other, false),
-            8 => {
-                self.push("[v * 2");
-                self.op("∀");
-                self.push("v");
-                self.op("∈");
-                self.name();
-                self.push("]");
-            }
-            9 => {
-                self.one_of(NAMES);
-                self.one_of(&[" + 1", " != 0", ".count", "[0]"]);
-            }
-            _ => {
-                self.kw("¬");
-                self.name();
             }
         }
     }

@@ -10,6 +10,7 @@
 
 mod compound;
 mod expr;
+mod fields;
 mod items;
 mod state;
 mod stmt;

@@ -1,9 +1,7 @@
 //! String literals of every form, comments and docstrings.
 
 use super::state::Gen;
-use super::words::{
-    ASCII_WORDS, ESCAPES, FORMAT_SPECS, RAW_FRAGMENTS, STR_ESCAPES, SYMBOL_WORDS, UNICODE_WORDS,
-};
+use super::words::{ASCII_WORDS, ESCAPES, RAW_FRAGMENTS, STR_ESCAPES, SYMBOL_WORDS, UNICODE_WORDS};
 
 /// The four quotings of a Python string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,28 +127,6 @@ impl Gen {
                 self.push(word);
             }
         }
-    }
-
-    fn field(&mut self, quote: Quote, nested: bool) {
-        self.push("{");
-        self.field_expr(quote.other(), nested);
-        match self.rng.below(10) {
-            0 => self.push("!r"),
-            1 => self.push("="),
-            2 => {
-                self.push(":");
-                let spec = *self.rng.pick(FORMAT_SPECS);
-                self.push(spec);
-            }
-            3 => {
-                self.push(":>{");
-                self.name();
-                self.push("}");
-            }
-            4 => self.push("!s:^{ℓ(items)}"),
-            _ => {}
-        }
-        self.push("}");
     }
 
     fn pick_word(&mut self, ascii_only: bool) -> &'static str {
