@@ -140,3 +140,21 @@ fn syntax_error_in_an_imported_module_hides_the_import_machinery() {
     assert!(stderr.contains("broken.φ\", line 1\n    ƒ f(:\n"), "{stderr}");
     t.assert_same_on_pypy(&["main.φ"], "");
 }
+
+#[test]
+fn pythonsafepath_keeps_the_script_folder_off_sys_path() {
+    let t = Twins::new(&[(
+        "main.φ",
+        "⇒ sys, os\nπ(os.path.dirname(os.path.abspath(__file__)) ∈ sys.path)\n",
+    )]);
+    let phi = t.phicode(&["main.φ"], "");
+    assert_eq!(phi.stdout, b"True\n");
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("phicode"));
+    cmd.arg("main.φ").current_dir(t.phi()).env("PYTHONSAFEPATH", "1");
+    let safe = twins::run(&mut cmd, "");
+    let mut cmd = std::process::Command::new(twins::PYTHON);
+    cmd.arg("main.py").current_dir(t.py()).env("PYTHONSAFEPATH", "1");
+    let python = twins::run(&mut cmd, "");
+    assert_eq!(safe.stdout, b"False\n");
+    assert_eq!(safe.stdout, python.stdout);
+}

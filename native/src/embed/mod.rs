@@ -69,16 +69,12 @@ pub fn run(launch: Launch, debug: Debug) -> Outcome {
 
 fn run_in(py: Python<'_>, launch: Launch, debug: Debug) -> PyResult<Outcome> {
     let started = Instant::now();
-    let boot = load_boot(py)?;
-    let python_source = bridge::python_source_function(py, launch.table.clone())?;
-    boot.setattr("_python_source_for", python_source)?;
-    let (get_code, writer) = bridge::get_code_function(py, &boot, launch.table, debug)?;
-    boot.setattr("_get_code_for", get_code)?;
-    boot.getattr("install_hook")?.call0()?;
+    let (boot, writer) = prepare(py, launch.table, debug)?;
     debug.phase("bootstrap", started.elapsed());
     let exec = Instant::now();
     let executable = option_env!("PHICODE_PYTHON_EXECUTABLE").filter(|e| !e.is_empty());
-    let args = (launch.kind, launch.target, launch.argv, launch.path0, true, executable);
+    let orig_argv: Vec<_> = std::env::args_os().collect();
+    let args = (launch.kind, launch.target, launch.argv, launch.path0, true, executable, orig_argv);
     let result = boot.getattr("run")?.call1(args);
     debug.phase("exec", exec.elapsed());
     // Entries still being written must land before the process can end.
@@ -87,6 +83,30 @@ fn run_in(py: Python<'_>, launch: Launch, debug: Debug) -> PyResult<Outcome> {
     // Like CPython: an exit status that does not fit a C long becomes -1 (255 for the OS).
     let status = status.extract::<i64>().unwrap_or(-1);
     Ok(if interrupted { Outcome::Interrupted } else { Outcome::Exit(status) })
+}
+
+/// Loads the bootstrap and installs the `.φ` import hook converting with `table`; the
+/// writer's cache entries must be finished before the process ends.
+fn prepare(
+    py: Python<'_>,
+    table: SymbolTable,
+    debug: Debug,
+) -> PyResult<(Bound<'_, PyModule>, std::sync::Arc<crate::cache::Writer>)> {
+    let boot = load_boot(py)?;
+    let python_source = bridge::python_source_function(py, table.clone())?;
+    boot.setattr("_python_source_for", python_source)?;
+    let (get_code, writer) = bridge::get_code_function(py, &boot, table, debug)?;
+    boot.setattr("_get_code_for", get_code)?;
+    boot.getattr("install_hook")?.call0()?;
+    Ok((boot, writer))
+}
+
+/// The `.φ` import hook for an interpreter started elsewhere (`phicode worker`).
+pub(crate) fn install_importer(
+    py: Python<'_>,
+    table: SymbolTable,
+) -> PyResult<std::sync::Arc<crate::cache::Writer>> {
+    prepare(py, table, Debug::new(false)).map(|(_, writer)| writer)
 }
 
 /// The bootstrap compiled at build time, when its bytecode magic is this interpreter's.

@@ -171,16 +171,19 @@ def _run_module(name):
     runpy._run_module_as_main(name, alter_argv=True)
 
 
-def run(kind, target, argv, path0, embedded, executable=None):
+def run(kind, target, argv, path0, embedded, executable=None, orig_argv=None):
     """Runs a program like `python3 FILE` (kind "phi"/"py") or `python3 -m` (kind "module").
 
     Returns (exit status, interrupted): an uncaught KeyboardInterrupt should end the process
     by SIGINT once the interpreter is finalized, as CPython's own does.
     """
     sys.argv[:] = list(argv)
-    sys.path.insert(0, path0)
+    if not getattr(sys.flags, "safe_path", False):  # PYTHONSAFEPATH: no script folder.
+        sys.path.insert(0, path0)
     if embedded and executable:
         sys.executable = sys._base_executable = executable
+    if embedded and orig_argv:
+        sys.orig_argv = list(orig_argv)
     if embedded:
         # The host starts CPython without its signal handlers; Ctrl-C must still raise.
         import _signal
