@@ -189,3 +189,17 @@ fn phipy_and_phiton_paths_choose_the_external_interpreters() {
         .success()
         .stdout(predicate::str::starts_with("cpython (3,"));
 }
+
+/// 3.11's `~~^^^^` markers sit under the φ code, on the embedded CPython and on an external
+/// one (same marks, computed by the bootstrap there).
+#[test]
+fn traceback_markers_sit_under_the_phi_code() {
+    let p = Project::new();
+    p.write("main.φ", "xs = [1]\nπ(f\"{ℓ(xs)} {xs[ℓ(xs)]}\")\n");
+    let expected = "    π(f\"{ℓ(xs)} {xs[ℓ(xs)]}\")\n                 ~~^^^^^^^\nIndexError";
+    let python = env!("PHICODE_PYTHON_EXECUTABLE");
+    for flags in [&[][..], &["--python", python]] {
+        let args: Vec<&str> = flags.iter().copied().chain(["main.φ"]).collect();
+        p.phicode(&args).assert().code(1).stderr(predicate::str::contains(expected));
+    }
+}
