@@ -14,24 +14,40 @@ fn main() {
     precompile_boot(config.executable());
 }
 
+/// The bootstrap's parts, joined in this order (as `BOOT_SOURCE` in src/embed/mod.rs).
+const BOOT_PARTS: [&str; 5] = [
+    "src/python/boot.py",
+    "src/python/inspect_patch.py",
+    "src/python/runner.py",
+    "src/python/external.py",
+    "src/python/columns.py",
+];
+
 /// Compiles the bootstrap once at build time with the interpreter the binary embeds (the
 /// bytecode magic goes first, so the binary can tell whether it still matches at run time).
 /// Saves compiling it on every start; an empty file means "compile it at run time".
 fn precompile_boot(python: Option<&str>) {
-    println!("cargo:rerun-if-changed=src/python/boot.py");
+    let mut source = String::new();
+    for part in BOOT_PARTS {
+        println!("cargo:rerun-if-changed={part}");
+        source.push_str(&std::fs::read_to_string(part).unwrap_or_default());
+    }
     let out =
         std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("boot.bin");
     let script = "import marshal, sys, importlib.util; \
-        src = open(sys.argv[1], encoding='utf-8').read(); \
+        src = sys.stdin.read(); \
         code = compile(src, '<frozen importlib._bootstrap_external>', 'exec'); \
         sys.stdout.buffer.write(importlib.util.MAGIC_NUMBER + marshal.dumps(code))";
     let compiled = python.and_then(|python| {
-        std::process::Command::new(python)
-            .args(["-c", script, "src/python/boot.py"])
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| o.stdout)
+        let mut child = std::process::Command::new(python)
+            .args(["-X", "utf8", "-c", script])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .ok()?;
+        std::io::Write::write_all(&mut child.stdin.take()?, source.as_bytes()).ok()?;
+        let out = child.wait_with_output().ok()?;
+        out.status.success().then_some(out.stdout)
     });
     let _ = std::fs::write(out, compiled.unwrap_or_default());
 }

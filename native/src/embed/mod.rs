@@ -16,8 +16,15 @@ use pyo3::types::PyModule;
 
 use crate::debug::Debug;
 
-/// The bootstrap's source, compiled under importlib's frozen name (see its docstring).
-pub const BOOT_SOURCE: &str = include_str!("../python/boot.py");
+/// The bootstrap's source, compiled under importlib's frozen name (see its docstring): its
+/// parts joined in the order `build.rs` (`BOOT_PARTS`) also uses.
+pub const BOOT_SOURCE: &str = concat!(
+    include_str!("../python/boot.py"),
+    include_str!("../python/inspect_patch.py"),
+    include_str!("../python/runner.py"),
+    include_str!("../python/external.py"),
+    include_str!("../python/columns.py"),
+);
 /// The file name the bootstrap's code carries.
 pub const BOOT_NAME: &str = "<frozen importlib._bootstrap_external>";
 

@@ -1,0 +1,68 @@
+
+
+# Running programs like python3 (a part of the bootstrap: see boot.py)
+
+
+def _exit_status(exc):
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    try:
+        sys.stderr.write(str(code) + "\n")
+        sys.stderr.flush()
+    except Exception:
+        pass
+    return 1
+
+
+def _run_file(path, is_phi):
+    main = sys.modules["__main__"]
+    glob = main.__dict__
+    loader = PhiLoader("__main__", path) if is_phi else _bx.SourceFileLoader("__main__", path)
+    glob.update(__file__=path, __cached__=None, __loader__=loader, __spec__=None, __package__=None)
+    code = _get_code_for(path) if is_phi else loader.get_code("__main__")
+    exec(code, glob)
+
+
+def _run_module(name):
+    import runpy
+
+    runpy._run_module_as_main(name, alter_argv=True)
+
+
+def run(kind, target, argv, path0, embedded, executable=None, orig_argv=None):
+    """Runs a program like `python3 FILE` (kind "phi"/"py") or `python3 -m` (kind "module").
+
+    Returns (exit status, interrupted): an uncaught KeyboardInterrupt should end the process
+    by SIGINT once the interpreter is finalized, as CPython's own does.
+    """
+    sys.argv[:] = list(argv)
+    if not getattr(sys.flags, "safe_path", False):  # PYTHONSAFEPATH: no script folder.
+        sys.path.insert(0, path0)
+    if embedded and executable:
+        sys.executable = sys._base_executable = executable
+    if embedded and orig_argv:
+        sys.orig_argv = list(orig_argv)
+    if embedded:
+        # The host starts CPython without its signal handlers; Ctrl-C must still raise.
+        import _signal
+
+        _signal.signal(_signal.SIGINT, _signal.default_int_handler)
+    try:
+        if kind == "module":
+            _run_module(target)
+        else:
+            _run_file(target, kind == "phi")
+    except SystemExit as exc:
+        return _exit_status(exc), False
+    except BaseException as exc:
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename == _HERE:
+            tb = tb.tb_next
+        # CPython shows the exception's own __traceback__, so the trimmed one must go there.
+        exc.__traceback__ = tb
+        sys.excepthook(type(exc), exc, tb)
+        return 1, isinstance(exc, KeyboardInterrupt)
+    return 0, False
