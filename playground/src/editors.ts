@@ -12,7 +12,7 @@ import {
   syntaxHighlighting,
 } from '@codemirror/language';
 import { lintGutter } from '@codemirror/lint';
-import { Annotation, EditorState, type Extension } from '@codemirror/state';
+import { Annotation, EditorState, Prec, type Extension } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -23,6 +23,7 @@ import {
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import type { SymbolEntry } from 'phicode';
+import { phiIndent } from './indent';
 import { inputMethod } from './input-method';
 import { symbolMarks } from './symbol-marks';
 
@@ -86,7 +87,7 @@ export function phiEditor(
   table: () => SymbolEntry[],
   onChange: (update: ViewUpdate) => void,
 ) {
-  return editor(parent, doc, [python(), symbolMarks, inputMethod(table)], onChange);
+  return editor(parent, doc, [python(), Prec.high(phiIndent), symbolMarks, inputMethod(table)], onChange);
 }
 
 export function pythonEditor(parent: HTMLElement, onChange: (update: ViewUpdate) => void) {

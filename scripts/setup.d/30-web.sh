@@ -11,10 +11,12 @@ fi
 if ! command -v chromium >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  # Symbola: glyphs for every φ symbol in headless screenshots.
+  apt-get install -y -qq --no-install-recommends chromium fonts-symbola >/dev/null
 fi
 for dir in npm playground; do
-  if [[ -f "$dir/package-lock.json" ]]; then
+  # npm records what it installed in node_modules/.package-lock.json: skip when current.
+  if [[ -f "$dir/package-lock.json" && ! "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 done

@@ -1,0 +1,172 @@
+// End-to-end tests of the built playground (dist/) in Debian's Chromium, served from
+// 127.0.0.1 with the cross-origin isolation headers a host must send. Screenshots of the
+// main states go to test-results/.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { launch, serve } from '../../npm/test/support/browser.mjs';
+
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+const shots = fileURLToPath(new URL('../test-results/', import.meta.url));
+mkdirSync(shots, { recursive: true });
+const ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+let browser;
+let server;
+before(async () => {
+  server = await serve(dist, ISOLATION);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const text = (page, id) =>
+  page.evaluate(
+    (id) => [...document.querySelectorAll(`#${id} .cm-line`)].map((l) => l.textContent).join('\n'),
+    id,
+  );
+
+async function open(url = server.url) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForSelector('#phi .cm-content');
+  page.errors = errors;
+  return page;
+}
+
+async function replace(page, id, content) {
+  await page.click(`#${id} .cm-content`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  if (content) await page.keyboard.insertText(content);
+}
+
+/** Clicks Run once Python is loaded; `finished(page)` then waits for that run to end. */
+async function runAndWait(page) {
+  await page.waitForFunction(() => /ready|Finished/.test(document.getElementById('status').textContent), null, { timeout: 90_000 });
+  page.runs = await page.evaluate(() => Number(document.body.dataset.runs ?? 0));
+  await page.click('#run');
+}
+
+const finished = (page, timeout = 30_000) =>
+  page.waitForFunction((runs) => Number(document.body.dataset.runs ?? 0) > runs, page.runs, { timeout });
+
+test('the input method types symbols and the Python follows each keystroke', async () => {
+  const page = await open();
+  await replace(page, 'phi', '');
+  await page.keyboard.type('\\for');
+  await page.keyboard.press('Escape'); // close the completion list, keep the text
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(' x in');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(' range');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('(3):');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('print');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('(x)');
+  assert.equal(await text(page, 'phi'), '∀ x ∈ ⟪(3):\n    π(x)');
+  assert.equal(await text(page, 'python'), 'for x in range(3):\n    print(x)');
+  await page.click('#palette button[data-symbol="¿"]');
+  assert.match(await text(page, 'phi'), /π\(x\)¿$/);
+  assert.match(await text(page, 'python'), /print\(x\)if$/);
+  await page.hover('#phi .cm-phi-symbol >> nth=0');
+  await page.waitForSelector('.cm-phi-tooltip');
+  assert.equal(await page.textContent('.cm-phi-tooltip'), '∀ → for');
+  await page.screenshot({ path: `${shots}input-method.png` });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('editing Python gives φ; problems are marked where they are', async () => {
+  const page = await open();
+  await replace(page, 'python', 'while x is not None:\n    pass');
+  assert.equal(await text(page, 'phi'), '↻ x ≡ ¬ Ø:\n    ⋯');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\nπ = 3.14');
+  await page.waitForSelector('#python .cm-lintRange-error');
+  assert.equal(await text(page, 'phi'), '↻ x ≡ ¬ Ø:\n    ⋯', 'φ keeps the last good text');
+  await replace(page, 'phi', "π('unterminated)\n¿ x: ⋯");
+  await page.waitForSelector('#phi .cm-lintRange-error');
+  assert.equal(await text(page, 'python'), "print('unterminated)\nif x: pass");
+  await page.screenshot({ path: `${shots}problems.png` });
+  await page.close();
+});
+
+test('Run: output streams, input() is answered, await works, tracebacks are on φ lines', async () => {
+  const page = await open();
+  await replace(
+    page,
+    'phi',
+    '⇒ asyncio\nname = input("name? ")\n⌛ asyncio.sleep(0.05)\nπ(f"hi {name}")\nƒ fail(): ↑ ValueError("boom")\nfail()\n',
+  );
+  await runAndWait(page);
+  await page.waitForSelector('#stdin:not([hidden])', { timeout: 30_000 });
+  assert.match(await page.textContent('#output'), /name\? $/);
+  await page.fill('#stdin-line', 'Ada');
+  await page.press('#stdin-line', 'Enter');
+  await finished(page);
+  const output = await page.textContent('#output');
+  assert.match(output, /name\? Ada\nhi Ada\n/);
+  assert.match(output, /File "main\.φ", line 6, in <module>\n {4}fail\(\)/);
+  assert.match(output, /File "main\.φ", line 5, in fail\n {4}ƒ fail\(\): ↑ ValueError\("boom"\)\n {14}\^{20}\n/);
+  assert.match(output, /ValueError: boom\n?$/);
+  await page.waitForSelector('#phi .cm-lintRange-error');
+  await page.screenshot({ path: `${shots}run-traceback.png` });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('Stop ends a runaway loop, and the next run works', async () => {
+  const page = await open();
+  await page.selectOption('#examples', { label: 'Runaway loop (press Stop)' });
+  await runAndWait(page);
+  await page.waitForTimeout(1000);
+  assert.equal(await page.textContent('#status'), 'Running…');
+  const stopped = Date.now();
+  await page.click('#stop');
+  await page.waitForFunction(() => document.getElementById('output').textContent.includes('[stopped]'), null, { timeout: 10_000 });
+  const took = Date.now() - stopped;
+  await page.screenshot({ path: `${shots}stopped.png` });
+  await replace(page, 'phi', 'π("again")');
+  await runAndWait(page);
+  await finished(page);
+  assert.equal(await page.textContent('#output'), 'again\n');
+  console.log(`# Stop took ${took} ms`);
+  await page.close();
+});
+
+test('the dialect panel shows conflicts live, and a shared URL restores program and dialect', async () => {
+  const page = await open();
+  await page.click('#dialect-panel summary');
+  await replace(page, 'dialect', '{"symbols": {\n  "if": "∀",\n  "print": "imprimir"\n}}');
+  await page.waitForSelector('#dialect .cm-lintRange-warning');
+  assert.match(await page.textContent('#dialect-issues'), /2:9 the symbol `∀` for `if` already means `for`/);
+  assert.match(await page.textContent('#dialect-summary'), /1 word, 1 issue/);
+  await page.screenshot({ path: `${shots}dialect.png` });
+  await replace(page, 'phi', 'imprimir("hola")');
+  assert.equal(await text(page, 'python'), 'print("hola")');
+  await page.click('#share');
+  const url = page.url();
+  assert.match(url, /#code=.+&dialect=.+/);
+  await page.close();
+  const shared = await open(url);
+  assert.equal(await text(shared, 'phi'), 'imprimir("hola")');
+  assert.equal(await text(shared, 'python'), 'print("hola")');
+  assert.ok(await shared.$eval('#dialect-panel', (d) => d.open));
+  await runAndWait(shared);
+  await finished(shared);
+  assert.equal(await shared.textContent('#output'), 'hola\n');
+  await shared.screenshot({ path: `${shots}shared.png` });
+  await shared.close();
+});
