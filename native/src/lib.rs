@@ -14,6 +14,7 @@ pub mod embed;
 pub mod error;
 pub mod input;
 pub mod run;
+pub mod worker;
 
 use std::ffi::OsString;
 use std::io::Write;

@@ -40,6 +40,9 @@ pub enum Command {
     Symbols(SymbolsArgs),
     /// Report dialect conflicts and lexical errors of φ files.
     Check(CheckArgs),
+    /// Serve one interactive session over stdin/stdout (started by a session host).
+    #[command(hide = true)]
+    Worker(crate::worker::WorkerArgs),
 }
 
 /// Which language to produce.

@@ -3,8 +3,8 @@
 
 use std::ffi::{OsStr, OsString};
 
-const SUBCOMMANDS: [&str; 7] =
-    ["run", "convert", "symbols", "check", "interpreters", "config", "help"];
+const SUBCOMMANDS: [&str; 9] =
+    ["run", "convert", "symbols", "check", "interpreters", "config", "help", "worker", "repl"];
 const RUN_FLAGS: [&str; 2] = ["--debug", "--pypy"];
 const RUN_OPTIONS: [&str; 3] = ["--python", "--interpreter", "--config"];
 

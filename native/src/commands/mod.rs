@@ -22,7 +22,16 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
         Command::Run(args) => crate::run::run(&args),
         Command::Interpreters => interpreters::run(),
         Command::Config(args) => config::run(&args),
+        Command::Worker(args) => worker(&args),
     }
+}
+
+/// `phicode worker`: the session's symbol table comes from the config found from the
+/// current folder, as for `phicode run`.
+fn worker(args: &crate::worker::WorkerArgs) -> Result<ExitCode, Error> {
+    let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
+    let config = crate::config::resolve(None, &cwd, crate::config::Settings::from_env())?;
+    Ok(crate::worker::run(args, config.table))
 }
 
 /// Writes `text` to `path` atomically, or to standard output when `path` is `None`.

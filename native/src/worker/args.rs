@@ -1,0 +1,33 @@
+//! The hidden `phicode worker` subcommand's options (set by the host that starts it).
+
+use phicode_sessions::protocol::{DEFAULT_MAX_FRAME, Format};
+
+/// `phicode worker`: serve one session over stdin/stdout (started by a host).
+#[derive(Debug, Clone, clap::Args)]
+pub struct WorkerArgs {
+    /// Frame payload encoding: msgpack or json.
+    #[arg(long, default_value = "msgpack", value_parser = ["msgpack", "json"])]
+    pub format: String,
+    /// Largest frame in bytes, both ways.
+    #[arg(long, default_value_t = DEFAULT_MAX_FRAME)]
+    pub max_frame: u32,
+    /// The session id announced in `ready`.
+    #[arg(long)]
+    pub session_id: Option<String>,
+    /// Address-space limit in bytes (RLIMIT_AS): allocations past it raise MemoryError.
+    #[arg(long)]
+    pub max_memory: Option<u64>,
+    /// CPU-time limit in seconds (RLIMIT_CPU): past it the worker is killed (SIGXCPU).
+    #[arg(long)]
+    pub max_cpu: Option<u64>,
+    /// Milliseconds between heartbeats; 0 sends none.
+    #[arg(long, default_value_t = 5000)]
+    pub heartbeat_ms: u64,
+}
+
+impl WorkerArgs {
+    /// The frame format.
+    pub fn format(&self) -> Format {
+        Format::parse(&self.format).unwrap_or_default()
+    }
+}
