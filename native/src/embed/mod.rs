@@ -109,7 +109,6 @@ fn prepare(
 }
 
 /// The `.φ` import hook for an interpreter started elsewhere (`phicode worker`).
-#[allow(dead_code)] // Until the sessions worker that calls it is wired into lib.rs.
 pub(crate) fn install_importer(
     py: Python<'_>,
     table: SymbolTable,
