@@ -1,0 +1,100 @@
+//! How a session's worker is started and limited.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::protocol::{DEFAULT_MAX_FRAME, Format};
+
+/// Resource limits put on each worker process (rlimits, set by the worker on itself).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// Address space in bytes (RLIMIT_AS): allocations past it raise MemoryError.
+    pub memory_bytes: Option<u64>,
+    /// CPU time in seconds over the worker's life (RLIMIT_CPU): past it the worker is
+    /// killed by SIGXCPU and the session reports it.
+    pub cpu_seconds: Option<u64>,
+}
+
+/// A session's settings.
+#[derive(Debug, Clone)]
+pub struct SessionConfig {
+    /// The `phicode` executable.
+    pub program: PathBuf,
+    /// Arguments before the worker's own options (`["worker"]`).
+    pub args: Vec<OsString>,
+    /// Frame encoding.
+    pub format: Format,
+    /// Frame size limit, both ways.
+    pub max_frame_bytes: u32,
+    /// Resource limits.
+    pub limits: Limits,
+    /// The worker's working folder (and the folder its dialect config is found from).
+    pub cwd: Option<PathBuf>,
+    /// Extra environment variables.
+    pub env: Vec<(OsString, OsString)>,
+    /// How long the worker may take to say `ready`.
+    pub start_timeout: Duration,
+    /// Heartbeat period; `None` for none.
+    pub heartbeat: Option<Duration>,
+    /// The session id; generated when `None`.
+    pub session_id: Option<String>,
+    /// Start a new worker by itself when one dies.
+    pub restart_on_crash: bool,
+    /// Events buffered per execution before the worker is made to wait (backpressure).
+    pub event_buffer: usize,
+    /// Finished executions remembered, so the same execution id is answered, not rerun.
+    pub replay_memory: usize,
+    /// Copy the worker's own stderr (diagnostics, crash reports) to this process's stderr.
+    pub forward_stderr: bool,
+}
+
+impl SessionConfig {
+    /// Defaults for workers run as `PROGRAM worker`.
+    pub fn new(program: impl Into<PathBuf>) -> Self {
+        Self {
+            program: program.into(),
+            args: vec!["worker".into()],
+            format: Format::MsgPack,
+            max_frame_bytes: DEFAULT_MAX_FRAME,
+            limits: Limits::default(),
+            cwd: None,
+            env: Vec::new(),
+            start_timeout: Duration::from_secs(30),
+            heartbeat: Some(Duration::from_secs(5)),
+            session_id: None,
+            restart_on_crash: false,
+            event_buffer: 64,
+            replay_memory: 1024,
+            forward_stderr: false,
+        }
+    }
+
+    /// Workers run by this very executable (what `phicode repl` does).
+    pub fn current_exe() -> std::io::Result<Self> {
+        Ok(Self::new(std::env::current_exe()?))
+    }
+
+    /// The worker's command-line options.
+    pub(crate) fn worker_args(&self, session_id: &str) -> Vec<OsString> {
+        let mut args = self.args.clone();
+        let mut push = |k: &str, v: String| {
+            args.push(k.into());
+            args.push(v.into());
+        };
+        push("--format", self.format.as_str().into());
+        push("--max-frame", self.max_frame_bytes.to_string());
+        push("--session-id", session_id.into());
+        push(
+            "--heartbeat-ms",
+            self.heartbeat.map_or(0, |h| h.as_millis().max(1) as u64).to_string(),
+        );
+        if let Some(bytes) = self.limits.memory_bytes {
+            push("--max-memory", bytes.to_string());
+        }
+        if let Some(seconds) = self.limits.cpu_seconds {
+            push("--max-cpu", seconds.to_string());
+        }
+        args
+    }
+}

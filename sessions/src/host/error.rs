@@ -1,0 +1,42 @@
+//! Why a session operation failed.
+
+use crate::protocol::{ErrorMessage, FrameError};
+
+/// A session operation's failure.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// The worker could not be started.
+    #[error("cannot start the worker `{program}`: {source}")]
+    Spawn {
+        /// The executable.
+        program: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The worker did not say `ready` in time, or died first.
+    #[error("the worker did not start: {0}")]
+    Start(String),
+    /// The worker speaks another protocol version.
+    #[error("the worker speaks protocol {worker}, this host speaks {host}")]
+    Incompatible {
+        /// The worker's version.
+        worker: u32,
+        /// Ours.
+        host: u32,
+    },
+    /// There is no live worker (it died, and no restart was asked for).
+    #[error("the session's worker is not running: {0}")]
+    WorkerDead(String),
+    /// An execution with this id is already running.
+    #[error("execution `{0}` is already running")]
+    Duplicate(String),
+    /// The worker answered a request with an error.
+    #[error("{}: {}", .0.exception_type, .0.exception_message)]
+    Request(Box<ErrorMessage>),
+    /// The worker's pipe failed.
+    #[error(transparent)]
+    Frame(#[from] FrameError),
+    /// No session could be had from the pool in time.
+    #[error("no session available: {0}")]
+    Exhausted(String),
+}

@@ -1,0 +1,252 @@
+//! [`Session`]: one interactive interpreter in a supervised worker process.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::{broadcast, mpsc, oneshot, watch};
+
+use super::config::SessionConfig;
+use super::error::SessionError;
+use super::event::{Event, Execution};
+use super::shared::Shared;
+use super::state::Direction;
+use crate::protocol::{
+    Cancel, Checkpoint, Complete, CompleteReply, Envelope, ErrorKind, Execute, Heartbeat,
+    InputResponse, Interrupt, IsComplete, IsCompleteReply, Message, Ready, Restore, RestoreReply,
+    Shutdown,
+};
+
+/// A session: a worker process running one namespace, supervised (its death is noticed at
+/// once and reported to the running execution) and restartable. Cheap to clone; the worker
+/// is killed when the last handle is dropped.
+#[derive(Clone)]
+pub struct Session {
+    shared: Arc<Shared>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session").field("id", &self.shared.id).finish()
+    }
+}
+
+fn new_session_id() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("s{:x}-{:x}", std::process::id(), nanos & 0xffff_ffff_ffff)
+}
+
+impl Session {
+    /// Starts a worker and waits until it is ready.
+    pub async fn start(config: SessionConfig) -> Result<Self, SessionError> {
+        let id = config.session_id.clone().unwrap_or_else(new_session_id);
+        let shared = Arc::new(Shared::new(config, id));
+        let _starting = shared.starting.lock().await;
+        shared.launch().await?;
+        drop(_starting);
+        Ok(Self { shared })
+    }
+
+    /// The session id.
+    pub fn id(&self) -> &str {
+        &self.shared.id
+    }
+
+    /// The live worker's `ready` (its pid, versions, capabilities), if it is alive.
+    pub fn ready(&self) -> Option<Ready> {
+        self.shared.lock().link.as_ref().map(|l| l.ready.clone())
+    }
+
+    /// Whether a worker is running.
+    pub fn is_alive(&self) -> bool {
+        self.shared.lock().link.is_some()
+    }
+
+    /// Calls `interceptor` with every message, both ways, before it is routed or sent.
+    pub fn add_message_interceptor(
+        &self,
+        interceptor: impl Fn(Direction, &Envelope) + Send + Sync + 'static,
+    ) {
+        let mut interceptors =
+            self.shared.interceptors.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        interceptors.push(Arc::new(interceptor));
+    }
+
+    /// Events that belong to no running execution (output of background tasks after their
+    /// cell finished, protocol errors).
+    pub fn events(&self) -> broadcast::Receiver<Event> {
+        self.shared.general.subscribe()
+    }
+
+    /// The latest heartbeat.
+    pub fn heartbeats(&self) -> watch::Receiver<Option<Heartbeat>> {
+        self.shared.heartbeats.subscribe()
+    }
+
+    /// Runs `code` (φ or Python, detected) under a generated execution id.
+    pub async fn execute(&self, code: impl Into<String>) -> Result<Execution, SessionError> {
+        self.execute_request(None, Execute::new(code)).await
+    }
+
+    /// Runs `request` as execution `id` (generated when `None`). An id that already
+    /// finished is not run again: its stream replays the terminal event it had.
+    pub async fn execute_request(
+        &self,
+        id: Option<String>,
+        request: Execute,
+    ) -> Result<Execution, SessionError> {
+        let id = id.unwrap_or_else(|| self.shared.next_id("x"));
+        let (events, receiver) = mpsc::channel(self.shared.config.event_buffer.max(1));
+        {
+            let mut state = self.shared.lock();
+            if state.executions.contains_key(&id) {
+                return Err(SessionError::Duplicate(id));
+            }
+            if let Some(event) = state.finished(&id) {
+                let _ = events.try_send(event.clone());
+                return Ok(Execution::new(id, receiver));
+            }
+            if state.link.is_none() {
+                return Err(self.shared.dead(&state));
+            }
+            state.executions.insert(id.clone(), events);
+        }
+        if let Err(e) = self.shared.send(Envelope::new(id.clone(), Message::Execute(request))).await
+        {
+            self.shared.lock().executions.remove(&id);
+            return Err(e);
+        }
+        Ok(Execution::new(id, receiver))
+    }
+
+    /// Answers the `input()` that asked `input_id`.
+    pub async fn input_response(&self, input_id: &str, line: &str) -> Result<(), SessionError> {
+        let body = InputResponse { input_id: input_id.into(), data: line.into(), eof: false };
+        self.post(Message::InputResponse(body)).await
+    }
+
+    /// Answers the `input()` that asked `input_id` with end of input (EOFError).
+    pub async fn input_eof(&self, input_id: &str) -> Result<(), SessionError> {
+        self.post(Message::InputResponse(InputResponse::eof(input_id.into()))).await
+    }
+
+    /// Asks the execution to stop; after `grace` the worker interrupts it.
+    pub async fn cancel(&self, execution_id: &str, grace: Duration) -> Result<(), SessionError> {
+        let grace_timeout_ms = Some(grace.as_millis() as u64);
+        self.post(Message::Cancel(Cancel { execution_id: execution_id.into(), grace_timeout_ms }))
+            .await
+    }
+
+    /// KeyboardInterrupt in the running code (`None`: whatever runs).
+    pub async fn interrupt(&self, execution_id: Option<&str>) -> Result<(), SessionError> {
+        let body =
+            Interrupt { execution_id: execution_id.map(str::to_owned), force_restart: false };
+        self.post(Message::Interrupt(body)).await
+    }
+
+    /// Kills the worker and starts a fresh one (empty namespace). Running executions end
+    /// with a `SessionRestarted` error.
+    pub async fn restart(&self) -> Result<(), SessionError> {
+        let _starting = self.shared.starting.lock().await;
+        let (old, executions, requests) = {
+            let mut state = self.shared.lock();
+            state.generation += 1; // The old supervisor's report is now ignored.
+            let old = state.link.take();
+            let (executions, requests) = state.take_waiters();
+            (old, executions, requests)
+        };
+        drop(old); // Dropping its kill switch kills the process.
+        let why = "the session was restarted";
+        self.shared.fail_waiters(executions, requests, ErrorKind::Restarted, why).await;
+        self.shared.launch().await
+    }
+
+    /// A checkpoint of the namespace (the bytes in `data`).
+    pub async fn checkpoint(&self) -> Result<Checkpoint, SessionError> {
+        self.checkpoint_request(None).await
+    }
+
+    /// A checkpoint written by the worker to `path`.
+    pub async fn checkpoint_to(&self, path: &str) -> Result<Checkpoint, SessionError> {
+        self.checkpoint_request(Some(path.to_owned())).await
+    }
+
+    async fn checkpoint_request(&self, path: Option<String>) -> Result<Checkpoint, SessionError> {
+        match self.request(Message::Checkpoint(Checkpoint { path, ..Default::default() })).await? {
+            Message::Checkpoint(checkpoint) => Ok(checkpoint),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Loads checkpoint bytes (or, with `path`, a checkpoint file) into the namespace.
+    pub async fn restore(
+        &self,
+        data: Option<Vec<u8>>,
+        path: Option<&str>,
+        clear_existing: bool,
+    ) -> Result<RestoreReply, SessionError> {
+        let body = Restore { data, path: path.map(str::to_owned), clear_existing };
+        match self.request(Message::Restore(body)).await? {
+            Message::RestoreReply(reply) => Ok(reply),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Completions of `code` at `cursor` (characters).
+    pub async fn complete(&self, code: &str, cursor: usize) -> Result<CompleteReply, SessionError> {
+        let body = Complete { code: code.into(), cursor_pos: cursor as u64 };
+        match self.request(Message::Complete(body)).await? {
+            Message::CompleteReply(reply) => Ok(reply),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Whether `code` is a whole cell or needs more lines.
+    pub async fn is_complete(&self, code: &str) -> Result<IsCompleteReply, SessionError> {
+        match self.request(Message::IsComplete(IsComplete { code: code.into() })).await? {
+            Message::IsCompleteReply(reply) => Ok(reply),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Asks the worker to exit after queued work; kills it if it has not within `timeout`.
+    pub async fn shutdown(&self, timeout: Duration) -> Result<(), SessionError> {
+        let body = Shutdown { reason: "shutdown requested".into(), checkpoint: false };
+        let sent = self.post(Message::Shutdown(body)).await;
+        let deadline = tokio::time::Instant::now() + timeout;
+        while sent.is_ok() && self.is_alive() && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        let mut state = self.shared.lock();
+        state.generation += 1;
+        state.gone = Some("it was shut down".into());
+        drop(state.link.take());
+        Ok(())
+    }
+
+    async fn post(&self, body: Message) -> Result<(), SessionError> {
+        self.shared.send(Envelope::new(self.shared.next_id("h"), body)).await
+    }
+
+    async fn request(&self, body: Message) -> Result<Message, SessionError> {
+        let id = self.shared.next_id("r");
+        let (reply, answer) = oneshot::channel();
+        {
+            let mut state = self.shared.lock();
+            if state.link.is_none() {
+                return Err(self.shared.dead(&state));
+            }
+            state.requests.insert(id.clone(), reply);
+        }
+        if let Err(e) = self.shared.send(Envelope::new(id.clone(), body)).await {
+            self.shared.lock().requests.remove(&id);
+            return Err(e);
+        }
+        answer.await.unwrap_or_else(|_| Err(SessionError::WorkerDead("the session closed".into())))
+    }
+}
+
+fn unexpected(message: &Message) -> SessionError {
+    SessionError::Start(format!("unexpected `{}` reply", message.kind()))
+}
