@@ -26,7 +26,7 @@ pub enum LexError {
 #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
 pub enum RoundTripError {
     /// A name contains a character that φ reads as a symbol (`π = 3.14`).
-    #[error("the name `{name}` contains `{symbol}`, which φ reads as `{python}`")]
+    #[error("{}", symbol_in_name(name, symbol, python))]
     SymbolInName {
         /// The offending name.
         name: String,
@@ -84,6 +84,14 @@ impl<E: core::fmt::Debug + core::fmt::Display> core::error::Error for Located<E>
 pub struct ToPhicodeError {
     /// Each problem, in source order.
     pub problems: Vec<Located<RoundTripError>>,
+}
+
+fn symbol_in_name(name: &str, symbol: &str, python: &str) -> String {
+    if name == symbol {
+        alloc::format!("the name `{name}` is the φ symbol for `{python}`")
+    } else {
+        alloc::format!("the name `{name}` contains `{symbol}`, which φ reads as `{python}`")
+    }
 }
 
 fn first(problems: &[Located<RoundTripError>]) -> String {
