@@ -54,6 +54,7 @@ pub struct Worker {
     session_id: String,
     table: SymbolTable,
     namespace_size: AtomicU64,
+    heartbeat: Option<Duration>,
     current: Mutex<Option<Arc<str>>>,
     inputs_asked: Mutex<HashMap<Arc<str>, u64>>,
 }
@@ -116,6 +117,7 @@ pub fn run(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
             .unwrap_or_else(|| format!("worker-{}", std::process::id())),
         table,
         namespace_size: AtomicU64::new(0),
+        heartbeat: (args.heartbeat_ms > 0).then(|| Duration::from_millis(args.heartbeat_ms)),
         current: Mutex::default(),
         inputs_asked: Mutex::default(),
     });
@@ -133,11 +135,6 @@ pub fn run(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
         let w = worker.clone();
         move || threads::forward(w, fds.captured_stderr, StreamName::Stderr)
     });
-    if args.heartbeat_ms > 0 {
-        let w = worker.clone();
-        let every = Duration::from_millis(args.heartbeat_ms);
-        spawn("heartbeat", move || threads::heartbeat(w, every));
-    }
     Python::initialize();
     let status = Python::attach(|py| -> PyResult<i32> {
         let cache_writer = crate::embed::install_importer(py, worker.table.clone())?;

@@ -14,7 +14,8 @@ use phicode_sessions::protocol::{Envelope, Format, Message, Output, StreamName, 
 
 /// Pending output past this many bytes is written by the thread that produced it.
 const HIGH_WATER: usize = 64 * 1024;
-/// The largest `output` message; longer writes are split.
+/// The largest `output` message; longer writes are split (smaller under a small frame
+/// limit: an eighth of it leaves room for JSON's worst-case escaping).
 const CHUNK_LIMIT: usize = 1024 * 1024;
 /// How long the flusher lets output gather before sending it.
 const FLUSH_DELAY: Duration = Duration::from_millis(2);
@@ -39,6 +40,7 @@ pub struct Outbox {
     format: Format,
     max_frame: u32,
     seq: AtomicU64,
+    chunk_limit: usize,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -55,6 +57,7 @@ impl Outbox {
             format,
             max_frame,
             seq: AtomicU64::new(0),
+            chunk_limit: CHUNK_LIMIT.min(max_frame as usize / 8).max(64),
         }
     }
 
@@ -74,7 +77,7 @@ impl Outbox {
             Some(last)
                 if last.stream == stream
                     && last.execution_id == execution_id
-                    && last.data.len() + text.len() <= CHUNK_LIMIT =>
+                    && last.data.len() + text.len() <= self.chunk_limit =>
             {
                 last.data.push_str(text);
             }
@@ -156,14 +159,15 @@ impl Outbox {
         }
     }
 
-    /// Splits `text` at character boundaries into pieces of at most [`CHUNK_LIMIT`] bytes.
-    pub fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    /// Splits `text` at character boundaries into pieces that fit one `output` message.
+    pub fn pieces<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> {
+        let limit = self.chunk_limit;
         let mut rest = text;
         std::iter::from_fn(move || {
             if rest.is_empty() {
                 return None;
             }
-            let mut end = rest.len().min(CHUNK_LIMIT);
+            let mut end = rest.len().min(limit);
             while !rest.is_char_boundary(end) {
                 end -= 1;
             }

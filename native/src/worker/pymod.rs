@@ -231,6 +231,10 @@ fn send_ready(capabilities: Vec<String>, python_version: String) {
         pid: std::process::id(),
         max_frame_bytes: w.max_frame,
     }));
+    // Heartbeats only after `ready`, which must be the first message.
+    if let Some(every) = w.heartbeat {
+        super::spawn("heartbeat", move || super::threads::heartbeat(worker().clone(), every));
+    }
 }
 
 /// Hands over the context variable holding the running cell's [`Tag`].

@@ -11,7 +11,6 @@ use pyo3::exceptions::{PyEOFError, PyKeyboardInterrupt, PyValueError};
 use pyo3::prelude::*;
 
 use super::inbox::InputEvent;
-use super::outbox::Outbox;
 use super::worker;
 
 /// An execution's id, as a context variable holds it.
@@ -78,7 +77,7 @@ impl Stream {
         let execution = current_execution(py);
         let outbox = &worker().outbox;
         let mut flush = false;
-        for piece in Outbox::pieces(text) {
+        for piece in outbox.pieces(text) {
             flush |= outbox.push(execution.clone(), self.stream, piece);
         }
         if flush {

@@ -10,7 +10,6 @@ use nix::sys::resource::{UsageWho, getrusage};
 use phicode_sessions::protocol::{Heartbeat, Message, StreamName};
 
 use super::Worker;
-use super::outbox::Outbox;
 
 /// Forwards what is written to a captured fd, as `output` of the running execution.
 pub fn forward(worker: Arc<Worker>, mut pipe: File, stream: StreamName) {
@@ -30,7 +29,7 @@ pub fn forward(worker: Arc<Worker>, mut pipe: File, stream: StreamName) {
         };
         let text = String::from_utf8_lossy(&carry[..valid]).into_owned();
         carry.drain(..valid);
-        for piece in Outbox::pieces(&text) {
+        for piece in worker.outbox.pieces(&text) {
             worker.outbox.push(worker.current_id(), stream, piece);
         }
     }
