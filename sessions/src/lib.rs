@@ -3,6 +3,8 @@
 //! - [`protocol`]: the messages and frames between a host and a `phicode worker` process.
 //! - [`host`]: the tokio [`Session`](host::Session) that runs and supervises one worker,
 //!   and the [`SessionPool`](host::SessionPool) of warm ones.
+//! - [`repl`]: `phicode repl`, an interactive terminal on a session.
 
 pub mod host;
 pub mod protocol;
+pub mod repl;

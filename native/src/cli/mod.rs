@@ -40,6 +40,8 @@ pub enum Command {
     Symbols(SymbolsArgs),
     /// Report dialect conflicts and lexical errors of φ files.
     Check(CheckArgs),
+    /// An interactive φ/Python session (multi-line cells, completion, `\for`+Tab → `∀`).
+    Repl(crate::commands::repl::ReplArgs),
     /// Serve one interactive session over stdin/stdout (started by a session host).
     #[command(hide = true)]
     Worker(crate::worker::WorkerArgs),

@@ -4,6 +4,7 @@ mod check;
 mod config;
 mod convert;
 mod interpreters;
+pub mod repl;
 mod symbols;
 
 use std::io::Write;
@@ -23,6 +24,7 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
         Command::Interpreters => interpreters::run(),
         Command::Config(args) => config::run(&args),
         Command::Worker(args) => worker(&args),
+        Command::Repl(args) => repl::run(&args),
     }
 }
 
@@ -30,7 +32,10 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
 /// current folder, as for `phicode run`.
 fn worker(args: &crate::worker::WorkerArgs) -> Result<ExitCode, Error> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
-    let config = crate::config::resolve(None, &cwd, crate::config::Settings::from_env())?;
+    // `phicode repl --config FILE` hands its dialect to the worker it starts.
+    let explicit = std::env::var_os("PHICODE_REPL_CONFIG").map(std::path::PathBuf::from);
+    let config =
+        crate::config::resolve(explicit.as_deref(), &cwd, crate::config::Settings::from_env())?;
     Ok(crate::worker::run(args, config.table))
 }
 

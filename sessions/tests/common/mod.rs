@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use phicode_sessions::host::{Collected, Event, Execution, Session, SessionConfig};
+use phicode_sessions::protocol::Format;
 
 /// The `phicode` binary next to this test's folder (`target/<profile>/phicode`), or
 /// `$PHICODE_BIN`. `cargo test --workspace` builds it; `cargo test -p phicode-sessions`
@@ -20,9 +21,14 @@ pub fn phicode() -> PathBuf {
     bin
 }
 
-/// Settings for a test session: run in a fresh temporary folder, no heartbeats.
+/// Settings for a test session: run in the temporary folder, no heartbeats, frames in
+/// `$PHICODE_TEST_FORMAT` (msgpack by default, or json).
 pub fn config() -> SessionConfig {
     let mut config = SessionConfig::new(phicode());
+    if let Some(format) = std::env::var("PHICODE_TEST_FORMAT").ok().and_then(|f| Format::parse(&f))
+    {
+        config.format = format;
+    }
     config.cwd = Some(std::env::temp_dir());
     config.heartbeat = None;
     config

@@ -46,6 +46,17 @@ def stdin_allowed(execution):
     return running is None or running.id != execution or running.request["allow_stdin"]
 
 
+def _hide_engine(report, seen=None):
+    """Removes the engine's frames (the cell runner, the SIGINT handler) from a report."""
+    seen = seen if seen is not None else set()
+    while report is not None and id(report) not in seen:
+        seen.add(id(report))
+        kept = [f for f in report.stack if f.filename != ENGINE_FILE]
+        report.stack = traceback.StackSummary.from_list(kept)
+        _hide_engine(report.__cause__, seen)
+        report = report.__context__
+
+
 def _settle():
     """A call whose entry lets a pending asynchronous exception (cancel) fire here."""
 
@@ -335,11 +346,10 @@ class Engine:
         if isinstance(exc, SystemExit):
             self.names.exit_code = exc.code
         self.names.exception = exc
-        tb = exc.__traceback__
-        while tb is not None and tb.tb_frame.f_code.co_filename == ENGINE_FILE:
-            tb = tb.tb_next
-        text = "".join(traceback.format_exception(type(exc), exc, tb))
-        frames = [(f.filename, f.lineno or 0, f.name, f.line) for f in traceback.extract_tb(tb)]
+        report = traceback.TracebackException(type(exc), exc, exc.__traceback__)
+        _hide_engine(report)
+        text = "".join(report.format())
+        frames = [(f.filename, f.lineno or 0, f.name, f.line) for f in report.stack]
         try:
             message = str(exc)
         except Exception:  # noqa: BLE001

@@ -1,0 +1,62 @@
+//! Running one cell from the REPL: stream its events, turn Ctrl-C into an interrupt, and
+//! ask `input()` lines inline.
+
+use rustyline::error::ReadlineError;
+use tokio::runtime::Runtime;
+
+use super::Editor;
+use super::render;
+use crate::host::{Event, Session};
+
+/// Runs `code` to its end.
+pub fn run_cell(
+    runtime: &Runtime,
+    session: &Session,
+    editor: &mut Editor,
+    code: &str,
+    colour: bool,
+) {
+    let execution = runtime.block_on(session.execute(code));
+    let mut execution = match execution {
+        Ok(execution) => execution,
+        Err(e) => {
+            eprintln!("phicode repl: {e}");
+            return;
+        }
+    };
+    loop {
+        // Ctrl-C reaches this process only (the worker has its own process group).
+        let next = runtime.block_on(async {
+            tokio::select! {
+                event = execution.next() => Some(event),
+                _ = tokio::signal::ctrl_c() => None,
+            }
+        });
+        let event = match next {
+            None => {
+                let _ = runtime.block_on(session.interrupt(Some(execution.id())));
+                continue;
+            }
+            Some(None) => return,
+            Some(Some(event)) => event,
+        };
+        match event {
+            Event::Output(o) => render::output(&o),
+            Event::Display(d) => render::display(&d),
+            Event::Result(r) => render::result(&r, colour),
+            Event::Error(e) => render::error(&e, colour),
+            Event::Input { input_id, input } => {
+                let line = editor.readline(&input.prompt);
+                let _ = runtime.block_on(async {
+                    match line {
+                        Ok(line) => session.input_response(&input_id, &line).await,
+                        Err(ReadlineError::Interrupted) => {
+                            session.interrupt(Some(execution.id())).await
+                        }
+                        Err(_) => session.input_eof(&input_id).await,
+                    }
+                });
+            }
+        }
+    }
+}

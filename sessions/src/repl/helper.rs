@@ -1,0 +1,65 @@
+//! The line editor's helper: completion of `\word` symbol sequences, and of names through
+//! the session (the worker completes against the live namespace).
+
+use rustyline::completion::{Completer, Pair};
+use rustyline::highlight::Highlighter;
+use rustyline::hint::Hinter;
+use rustyline::validate::Validator;
+use rustyline::{Context, Helper};
+use tokio::runtime::Handle;
+
+use super::symbols;
+use crate::host::Session;
+
+/// Completion for `phicode repl`.
+pub struct ReplHelper {
+    pub(super) session: Session,
+    pub(super) runtime: Handle,
+    pub(super) symbols: Vec<(String, String)>,
+}
+
+impl Completer for ReplHelper {
+    type Candidate = Pair;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let before = &line[..pos];
+        if let Some(start) = before.rfind('\\')
+            && before[start + 1..].chars().all(|c| c.is_alphanumeric() || c == '_')
+        {
+            let typed = &before[start..];
+            let pairs = symbols::matching(&self.symbols, typed)
+                .into_iter()
+                .map(|(word, symbol)| Pair {
+                    display: format!("{word} {symbol}"),
+                    replacement: symbol.clone(),
+                })
+                .collect();
+            return Ok((start, pairs));
+        }
+        let cursor = before.chars().count();
+        let reply = self.runtime.block_on(self.session.complete(line, cursor));
+        let Ok(reply) = reply else { return Ok((pos, Vec::new())) };
+        let start: usize = line.chars().take(reply.cursor_start as usize).map(char::len_utf8).sum();
+        let pairs = reply
+            .matches
+            .into_iter()
+            .map(|m| Pair { display: m.clone(), replacement: m })
+            .collect();
+        Ok((start, pairs))
+    }
+}
+
+impl Hinter for ReplHelper {
+    type Hint = String;
+}
+
+impl Highlighter for ReplHelper {}
+
+impl Validator for ReplHelper {}
+
+impl Helper for ReplHelper {}

@@ -1,0 +1,134 @@
+//! `phicode repl`: an interactive terminal on a [`Session`]. Multi-line cells end when the
+//! worker says they are complete (`is_complete`), continuation lines start at the indent
+//! it suggests; Tab completes names (from the live namespace) and `\word` symbol
+//! sequences (`\for` → `∀`); `\symbols` lists them. Ctrl-C interrupts running code, Ctrl-D
+//! at the prompt exits.
+
+mod drive;
+mod helper;
+mod render;
+mod symbols;
+
+use std::path::PathBuf;
+
+use phicode_core::SymbolTable;
+use rustyline::error::ReadlineError;
+use rustyline::history::DefaultHistory;
+
+use crate::host::{Session, SessionConfig, SessionError};
+use crate::protocol::Completeness;
+use helper::ReplHelper;
+
+type Editor = rustyline::Editor<ReplHelper, DefaultHistory>;
+
+/// What the REPL needs.
+#[derive(Debug, Clone)]
+pub struct ReplOptions {
+    /// How to start the session's worker.
+    pub session: SessionConfig,
+    /// The table for the symbol input method (the dialect the worker converts with).
+    pub table: SymbolTable,
+    /// Where history is kept; `None` keeps none.
+    pub history: Option<PathBuf>,
+}
+
+/// Why the REPL could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ReplError {
+    /// The async runtime did not start.
+    #[error("cannot start the runtime: {0}")]
+    Runtime(std::io::Error),
+    /// The session did not start.
+    #[error(transparent)]
+    Session(#[from] SessionError),
+    /// The terminal could not be used.
+    #[error("terminal: {0}")]
+    Terminal(#[from] ReadlineError),
+}
+
+/// Runs the REPL until Ctrl-D.
+pub fn run(options: ReplOptions) -> Result<(), ReplError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(ReplError::Runtime)?;
+    let session = runtime.block_on(Session::start(options.session.clone()))?;
+    let mut editor = Editor::new()?;
+    let symbols = symbols::sequences(&options.table);
+    let helper = ReplHelper {
+        session: session.clone(),
+        runtime: runtime.handle().clone(),
+        symbols: symbols.clone(),
+    };
+    editor.set_helper(Some(helper));
+    if let Some(path) = &options.history {
+        let _ = editor.load_history(path);
+    }
+    let colour = render::colour();
+    if let Some(ready) = session.ready() {
+        println!(
+            "phicode {} (Python {}) — \\symbols lists the symbols, Ctrl-D exits",
+            ready.worker_version, ready.python_version
+        );
+    }
+    while let Some(cell) = read_cell(&runtime, &session, &mut editor)? {
+        if cell.trim().is_empty() {
+            continue;
+        }
+        let _ = editor.add_history_entry(cell.as_str());
+        if let Some(path) = &options.history {
+            let _ = editor.save_history(path);
+        }
+        match cell.trim() {
+            "\\symbols" => print!("{}", symbols::table_text(&symbols)),
+            "\\restart" => {
+                if let Err(e) = runtime.block_on(session.restart()) {
+                    eprintln!("phicode repl: {e}");
+                }
+            }
+            _ => drive::run_cell(&runtime, &session, &mut editor, &cell, colour),
+        }
+        if !session.is_alive() {
+            eprintln!("phicode repl: the worker died; \\restart starts a new one");
+        }
+    }
+    let _ = runtime.block_on(session.shutdown(std::time::Duration::from_millis(500)));
+    Ok(())
+}
+
+/// Reads lines until the worker calls the cell complete; `None` at Ctrl-D.
+fn read_cell(
+    runtime: &tokio::runtime::Runtime,
+    session: &Session,
+    editor: &mut Editor,
+) -> Result<Option<String>, ReplError> {
+    let mut cell = String::new();
+    let mut indent = String::new();
+    loop {
+        let prompt = if cell.is_empty() { "φ> " } else { ".. " };
+        match editor.readline_with_initial(prompt, (&indent, "")) {
+            Ok(line) => {
+                if !cell.is_empty() {
+                    cell.push('\n');
+                }
+                cell.push_str(&line);
+            }
+            Err(ReadlineError::Interrupted) => {
+                cell.clear();
+                indent.clear();
+                continue;
+            }
+            Err(ReadlineError::Eof) if cell.is_empty() => return Ok(None),
+            Err(ReadlineError::Eof) => return Ok(Some(cell)),
+            Err(e) => return Err(e.into()),
+        }
+        if cell.trim_start().starts_with('\\') && !cell.contains('\n') {
+            return Ok(Some(cell));
+        }
+        match runtime.block_on(session.is_complete(&cell)) {
+            Ok(reply) if reply.status == Completeness::Incomplete => indent = reply.indent,
+            _ => return Ok(Some(cell)),
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! `phicode repl` driven through tmux like a person at a terminal: a φ multi-line
+//! function, the symbol input method, Ctrl-C on a running loop, `input()`, history, Ctrl-D.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(command: &str, cwd: &std::path::Path) -> Self {
+        let socket = format!("phicode-repl-test-{}", std::process::id());
+        let tmux = Self { socket };
+        let status = Command::new("tmux")
+            .args(["-L", &tmux.socket, "new-session", "-d", "-x", "120", "-y", "50", "-c"])
+            .arg(cwd)
+            .arg(command)
+            .status()
+            .expect("tmux is needed (scripts/setup.d/60-sessions.sh installs it)");
+        assert!(status.success());
+        tmux
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys"])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-S", "-200"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text` `count` times.
+    fn wait_for(&self, text: &str, count: usize) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.matches(text).count() >= count {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "no {text:?} on the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn alive(&self) -> bool {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "has-session"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
+    }
+}
+
+#[test]
+fn a_person_at_the_repl() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("history");
+    let command = format!(
+        "env NO_COLOR=1 PHICODE_HISTORY={} {} repl",
+        history.display(),
+        common::phicode().display()
+    );
+    let t = Tmux::start(&command, dir.path());
+    // (capture-pane drops trailing spaces: prompts show as `φ>` and `..`.)
+    t.wait_for("φ>", 1);
+
+    // A φ function over several lines: continuation lines start indented.
+    t.keys(&["ƒ sq(x):", "Enter"]);
+    t.wait_for("\n..", 1);
+    t.keys(&["⟲ x * x", "Enter"]);
+    t.wait_for("..     ⟲ x * x\n..", 1);
+    t.keys(&["BSpace", "BSpace", "BSpace", "BSpace", "Enter"]);
+    t.wait_for("φ>", 2);
+    t.keys(&["sq(7)", "Enter"]);
+    t.wait_for("Out[2]: 49", 1);
+
+    // The symbol input method.
+    t.keys(&["\\for", "Tab"]);
+    t.wait_for("φ> ∀", 1);
+    t.keys(&[" i ∈ ⟪(3): π(i * 10)", "Enter"]);
+    let screen = t.wait_for("20\n", 1);
+    assert!(screen.contains("φ> ∀ i ∈ ⟪(3): π(i * 10)\n0\n10\n20"), "{screen}");
+
+    // Ctrl-C stops a running loop; the session lives on.
+    t.keys(&["↻ ✓: ⋯", "Enter"]);
+    std::thread::sleep(Duration::from_millis(500));
+    t.keys(&["C-c"]);
+    let screen = t.wait_for("KeyboardInterrupt", 1);
+    assert!(!screen.contains("phicode engine"), "{screen}");
+
+    // input() asks inline.
+    t.keys(&["name = input('who? ')", "Enter"]);
+    t.wait_for("who?", 2);
+    t.keys(&["Ada", "Enter"]);
+    t.keys(&["name.upper()", "Enter"]);
+    t.wait_for("'ADA'", 1);
+
+    // \symbols lists the table.
+    t.keys(&["\\symbols", "Enter"]);
+    t.wait_for("⟲       return      \\return<Tab>", 1);
+
+    // Ctrl-D exits; the history was kept.
+    t.keys(&["C-d"]);
+    let start = Instant::now();
+    while t.alive() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the REPL did not exit:\n{}",
+            t.screen()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let kept = std::fs::read_to_string(&history).unwrap();
+    assert!(kept.contains("sq(7)"), "{kept}");
+}
