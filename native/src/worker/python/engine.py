@@ -102,6 +102,7 @@ class Engine:
         self.loop = asyncio.new_event_loop()
         asyncio.set_event_loop(self.loop)
         sys.stdout, sys.stderr, sys.stdin = W.Stream("stdout"), W.Stream("stderr"), interact.Stdin()
+        os.environ.pop("PHICODE_REPL_CONFIG", None)  # the host's note to the worker only
         sys.argv[:] = [""]
         if "" not in sys.path:
             sys.path.insert(0, "")
