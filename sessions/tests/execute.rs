@@ -150,3 +150,38 @@ async fn exceptions_and_system_exit_keep_the_session() {
     assert_eq!(done.error().unwrap().exception_type, "SystemExit");
     assert_eq!(value(&s, "_exit_code, type(_exception).__name__").await, "(3, 'SystemExit')");
 }
+
+fn resident_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn a_reader_that_falls_behind_holds_the_printing_code_back() {
+    let s = session().await;
+    let pid = s.ready().unwrap().pid;
+    value(&s, "line = 'z' * 1023 + '\\n'").await;
+    let before = resident_kib(pid);
+    // 64 MiB of output while nobody reads: the worker must wait, not buffer it.
+    let mut execution =
+        s.execute("for i in range(64 * 1024):\n    print(line, end='')\n'done'").await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    let stalled = resident_kib(pid);
+    assert!(stalled < before + 20 * 1024, "worker grew from {before} KiB to {stalled} KiB");
+    let mut bytes = 0;
+    loop {
+        match within(60, execution.next()).await.unwrap() {
+            Event::Output(o) => {
+                assert!(o.data.bytes().all(|b| b == b'z' || b == b'\n'));
+                bytes += o.data.len();
+            }
+            Event::Result(r) => {
+                assert_eq!(r.repr.as_deref(), Some("'done'"));
+                break;
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(bytes, 64 * 1024 * 1024);
+}
