@@ -116,6 +116,13 @@ fn a_person_at_the_repl() {
     t.keys(&["name.upper()", "Enter"]);
     t.wait_for("'ADA'", 1);
 
+    // Output of a thread after its cell ended shows up at the prompt.
+    t.keys(&[
+        "import threading; threading.Timer(0.3, lambda: print('from a timer')).start()",
+        "Enter",
+    ]);
+    t.wait_for("from a timer", 1);
+
     // \symbols lists the table.
     t.keys(&["\\symbols", "Enter"]);
     t.wait_for("⟲       return      \\return<Tab>", 1);

@@ -4,12 +4,15 @@
 //! sequences (`\for` → `∀`); `\symbols` lists them. Ctrl-C interrupts running code, Ctrl-D
 //! at the prompt exits.
 
+mod background;
 mod drive;
 mod helper;
 mod render;
 mod symbols;
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use phicode_core::SymbolTable;
 use rustyline::error::ReadlineError;
@@ -66,13 +69,19 @@ pub fn run(options: ReplOptions) -> Result<(), ReplError> {
         let _ = editor.load_history(path);
     }
     let colour = render::colour();
+    let at_prompt = Arc::new(AtomicBool::new(false));
+    runtime.spawn(background::print(session.events(), at_prompt.clone()));
     if let Some(ready) = session.ready() {
         println!(
             "phicode {} (Python {}) — \\symbols lists the symbols, Ctrl-D exits",
             ready.worker_version, ready.python_version
         );
     }
-    while let Some(cell) = read_cell(&runtime, &session, &mut editor)? {
+    loop {
+        at_prompt.store(true, Ordering::Relaxed);
+        let cell = read_cell(&runtime, &session, &mut editor)?;
+        at_prompt.store(false, Ordering::Relaxed);
+        let Some(cell) = cell else { break };
         if cell.trim().is_empty() {
             continue;
         }
