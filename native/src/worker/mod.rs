@@ -17,6 +17,7 @@ mod limits;
 mod outbox;
 mod pymod;
 mod reply;
+mod send;
 mod stream;
 mod threads;
 
@@ -39,9 +40,10 @@ use outbox::Outbox;
 
 /// The engine's Python modules, in import order, all compiled as `<phicode engine>` (the
 /// name tracebacks shown to users are trimmed by).
-const ENGINE: [(&str, &str); 3] = [
+const ENGINE: [(&str, &str); 4] = [
     ("_phicode_engine_namespace", include_str!("python/namespace.py")),
     ("_phicode_engine_interact", include_str!("python/interact.py")),
+    ("_phicode_engine_cells", include_str!("python/cells.py")),
     ("_phicode_engine", include_str!("python/engine.py")),
 ];
 

@@ -6,6 +6,7 @@ mod config;
 mod error;
 mod event;
 mod pool;
+mod requests;
 mod session;
 mod shared;
 mod spawn;

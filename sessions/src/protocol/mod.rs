@@ -1,8 +1,10 @@
 //! The wire protocol between a host and a `phicode worker` process (see `PROTOCOL.md`):
 //! message types and length-prefixed frames over the worker's stdin and stdout.
 
+mod execution;
 mod frame;
 mod message;
+mod requests;
 
 pub use frame::{
     DEFAULT_MAX_FRAME, Format, FrameError, decode, encode, read_frame, read_frame_async,

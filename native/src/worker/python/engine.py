@@ -8,24 +8,19 @@ into later cells. Interrupts arrive as SIGINT on this thread (sent by the Rust r
 so they stop `time.sleep`, tight loops and blocked `input()` alike.
 """
 
-import ast
 import asyncio
 import contextvars
-import linecache
 import os
 import signal
 import sys
 import threading
 import time
-import traceback
 
 import _phicode_worker as W
 import _phicode_engine_interact as interact
+from _phicode_engine_cells import CO_COROUTINE, compile_cell, error_report
 from _phicode_engine_namespace import Namespace
 
-FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
-CO_COROUTINE = 0x80
-ENGINE_FILE = "<phicode engine>"
 CAPABILITIES = ["async", "phicode", "checkpoint", "transactions", "display", "complete", "is_complete", "fd_capture"]
 
 CURRENT = contextvars.ContextVar("phicode_execution")
@@ -46,17 +41,6 @@ def stdin_allowed(execution):
     return running is None or running.id != execution or running.request["allow_stdin"]
 
 
-def _hide_engine(report, seen=None):
-    """Removes the engine's frames (the cell runner, the SIGINT handler) from a report."""
-    seen = seen if seen is not None else set()
-    while report is not None and id(report) not in seen:
-        seen.add(id(report))
-        kept = [f for f in report.stack if f.filename != ENGINE_FILE]
-        report.stack = traceback.StackSummary.from_list(kept)
-        _hide_engine(report.__cause__, seen)
-        report = report.__context__
-
-
 def _settle():
     """A call whose entry lets a pending asynchronous exception (cancel) fire here."""
 
@@ -74,14 +58,6 @@ class Execution:
         self.done = False
         self.snapshot = None
         self.started = time.perf_counter()
-
-
-class Cell:
-    __slots__ = ("body", "last", "is_async")
-
-    def __init__(self, body, last):
-        self.body, self.last = body, last
-        self.is_async = any(c is not None and c.co_flags & CO_COROUTINE for c in (body, last))
 
 
 class Engine:
@@ -191,7 +167,7 @@ class Engine:
                 ex.count = self.names.begin(request["code"])
             if request["transaction_policy"] != "commit_always":
                 ex.snapshot = self.names.snapshot()
-            cell = self.compile(ex)
+            cell = compile_cell(request, ex.count, self.names)
             if cell.is_async:
                 self.run_async(ex, cell)
             else:
@@ -201,31 +177,6 @@ class Engine:
                 self.fail(ex, e)
         finally:
             CURRENT.reset(token)
-
-    def compile(self, ex):
-        request = ex.request
-        code, language = request["code"], request["language"]
-        phi = W.convert(code, language == "phicode") if language != "python" else None
-        source = phi.python if phi is not None else code
-        filename = f"<cell {ex.count}>" if ex.count else f"<cell {ex.id}>"
-        linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
-        try:
-            tree = compile(source, filename, "exec", ast.PyCF_ONLY_AST | FLAGS, dont_inherit=True)
-            if request["capture_source"]:
-                self.names.capture(tree)
-            last = None
-            if tree.body and isinstance(tree.body[-1], ast.Expr) and not request["silent"]:
-                last = ast.Expression(tree.body.pop().value)
-            body = compile(tree, filename, "exec", FLAGS, dont_inherit=True)
-            last = compile(last, filename, "eval", FLAGS, dont_inherit=True) if last else None
-        except SyntaxError as e:
-            if phi is not None:
-                phi.fix_syntax_error(e, filename)
-            raise
-        if phi is not None:
-            body = phi.remap(body)
-            last = phi.remap(last) if last is not None else None
-        return Cell(body, last)
 
     def run_sync(self, ex, cell):
         ns = self.ns
@@ -347,10 +298,7 @@ class Engine:
         if isinstance(exc, SystemExit):
             self.names.exit_code = exc.code
         self.names.exception = exc
-        report = traceback.TracebackException(type(exc), exc, exc.__traceback__)
-        _hide_engine(report)
-        text = "".join(report.format())
-        frames = [(f.filename, f.lineno or 0, f.name, f.line) for f in report.stack]
+        text, frames = error_report(exc)
         try:
             message = str(exc)
         except Exception:  # noqa: BLE001

@@ -1,0 +1,99 @@
+//! [`Session`]'s requests that have replies (checkpoint, restore, completion,
+//! completeness) and shutdown.
+
+use std::time::Duration;
+
+use tokio::sync::oneshot;
+
+use super::error::SessionError;
+use super::session::Session;
+use crate::protocol::{
+    Checkpoint, Complete, CompleteReply, Envelope, IsComplete, IsCompleteReply, Message, Restore,
+    RestoreReply, Shutdown,
+};
+
+impl Session {
+    /// A checkpoint of the namespace (the bytes in `data`).
+    pub async fn checkpoint(&self) -> Result<Checkpoint, SessionError> {
+        self.checkpoint_request(None).await
+    }
+
+    /// A checkpoint written by the worker to `path`.
+    pub async fn checkpoint_to(&self, path: &str) -> Result<Checkpoint, SessionError> {
+        self.checkpoint_request(Some(path.to_owned())).await
+    }
+
+    async fn checkpoint_request(&self, path: Option<String>) -> Result<Checkpoint, SessionError> {
+        match self.request(Message::Checkpoint(Checkpoint { path, ..Default::default() })).await? {
+            Message::Checkpoint(checkpoint) => Ok(checkpoint),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Loads checkpoint bytes (or, with `path`, a checkpoint file) into the namespace.
+    pub async fn restore(
+        &self,
+        data: Option<Vec<u8>>,
+        path: Option<&str>,
+        clear_existing: bool,
+    ) -> Result<RestoreReply, SessionError> {
+        let body = Restore { data, path: path.map(str::to_owned), clear_existing };
+        match self.request(Message::Restore(body)).await? {
+            Message::RestoreReply(reply) => Ok(reply),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Completions of `code` at `cursor` (characters).
+    pub async fn complete(&self, code: &str, cursor: usize) -> Result<CompleteReply, SessionError> {
+        let body = Complete { code: code.into(), cursor_pos: cursor as u64 };
+        match self.request(Message::Complete(body)).await? {
+            Message::CompleteReply(reply) => Ok(reply),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Whether `code` is a whole cell or needs more lines.
+    pub async fn is_complete(&self, code: &str) -> Result<IsCompleteReply, SessionError> {
+        match self.request(Message::IsComplete(IsComplete { code: code.into() })).await? {
+            Message::IsCompleteReply(reply) => Ok(reply),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Asks the worker to exit after queued work; kills it if it has not within `timeout`.
+    pub async fn shutdown(&self, timeout: Duration) -> Result<(), SessionError> {
+        let body = Shutdown { reason: "shutdown requested".into(), checkpoint: false };
+        let sent = self.post(Message::Shutdown(body)).await;
+        let deadline = tokio::time::Instant::now() + timeout;
+        while sent.is_ok() && self.is_alive() && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        let mut state = self.shared.lock();
+        state.generation += 1;
+        state.gone = Some("it was shut down".into());
+        drop(state.link.take());
+        Ok(())
+    }
+
+    async fn request(&self, body: Message) -> Result<Message, SessionError> {
+        let id = self.shared.next_id("r");
+        let (reply, answer) = oneshot::channel();
+        {
+            let mut state = self.shared.lock();
+            if state.link.is_none() {
+                return Err(self.shared.dead(&state));
+            }
+            state.requests.insert(id.clone(), reply);
+        }
+        if let Err(e) = self.shared.send(Envelope::new(id.clone(), body)).await {
+            self.shared.lock().requests.remove(&id);
+            return Err(e);
+        }
+        answer.await.unwrap_or_else(|_| Err(SessionError::WorkerDead("the session closed".into())))
+    }
+}
+
+fn unexpected(message: &Message) -> SessionError {
+    SessionError::Start(format!("unexpected `{}` reply", message.kind()))
+}
