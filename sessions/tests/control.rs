@@ -197,11 +197,11 @@ async fn restart_on_crash_brings_a_fresh_worker() {
 }
 
 #[tokio::test]
-async fn restart_ends_running_executions() {
+async fn a_forced_restart_ends_running_executions() {
     let s = session().await;
     let execution = s.execute("import time\ntime.sleep(60)").await.unwrap();
     tokio::time::sleep(Duration::from_millis(100)).await;
-    s.restart().await.unwrap();
+    s.interrupt_with(Some(execution.id()), true).await.unwrap();
     let error = within(30, execution.collect()).await.error().cloned().unwrap();
     assert_eq!(error.kind, ErrorKind::Restarted);
     assert_eq!(value(&s, "1").await, "1");

@@ -143,6 +143,19 @@ impl Session {
         self.post(Message::Interrupt(body)).await
     }
 
+    /// The protocol's `interrupt` with `force_restart`: when set, the worker is killed and
+    /// restarted instead (for code stuck in C that never checks for signals).
+    pub async fn interrupt_with(
+        &self,
+        execution_id: Option<&str>,
+        force_restart: bool,
+    ) -> Result<(), SessionError> {
+        if force_restart {
+            return self.restart().await;
+        }
+        self.interrupt(execution_id).await
+    }
+
     /// Kills the worker and starts a fresh one (empty namespace). Running executions end
     /// with a `SessionRestarted` error.
     pub async fn restart(&self) -> Result<(), SessionError> {
