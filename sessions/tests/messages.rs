@@ -133,6 +133,18 @@ async fn messages_over_the_frame_limit_become_errors() {
 }
 
 #[tokio::test]
+async fn shutdown_can_checkpoint_first() {
+    let s = session().await;
+    value(&s, "kept = [1, 2, 3]").await;
+    let checkpoint = s.shutdown_with_checkpoint(Duration::from_secs(5)).await.unwrap();
+    assert!(!s.is_alive());
+    let fresh = session().await;
+    let reply = fresh.restore(checkpoint.data, None, true).await.unwrap();
+    assert_eq!(reply.restored, ["kept"]);
+    assert_eq!(value(&fresh, "kept").await, "[1, 2, 3]");
+}
+
+#[tokio::test]
 async fn shutdown_ends_the_worker() {
     let s = session().await;
     let pid = s.ready().unwrap().pid;

@@ -64,16 +64,42 @@ impl Session {
     /// Asks the worker to exit after queued work; kills it if it has not within `timeout`.
     pub async fn shutdown(&self, timeout: Duration) -> Result<(), SessionError> {
         let body = Shutdown { reason: "shutdown requested".into(), checkpoint: false };
-        let sent = self.post(Message::Shutdown(body)).await;
+        if self.post(Message::Shutdown(body)).await.is_ok() {
+            self.wait_for_exit(timeout).await;
+        }
+        self.forget_worker();
+        Ok(())
+    }
+
+    /// Like [`shutdown`](Self::shutdown), after the worker sent a checkpoint of its
+    /// namespace (what a durable host keeps before giving a worker up).
+    pub async fn shutdown_with_checkpoint(
+        &self,
+        timeout: Duration,
+    ) -> Result<Checkpoint, SessionError> {
+        let body = Shutdown { reason: "shutdown with checkpoint".into(), checkpoint: true };
+        let reply = self.request(Message::Shutdown(body)).await;
+        self.wait_for_exit(timeout).await;
+        self.forget_worker();
+        match reply? {
+            Message::Checkpoint(checkpoint) => Ok(checkpoint),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    async fn wait_for_exit(&self, timeout: Duration) {
         let deadline = tokio::time::Instant::now() + timeout;
-        while sent.is_ok() && self.is_alive() && tokio::time::Instant::now() < deadline {
+        while self.is_alive() && tokio::time::Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
+    }
+
+    /// Drops the link (killing a worker that did not exit) and ignores its last report.
+    fn forget_worker(&self) {
         let mut state = self.shared.lock();
         state.generation += 1;
         state.gone = Some("it was shut down".into());
         drop(state.link.take());
-        Ok(())
     }
 
     async fn request(&self, body: Message) -> Result<Message, SessionError> {

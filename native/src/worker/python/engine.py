@@ -183,6 +183,8 @@ class Engine:
         value = None
         try:
             ex.in_user_code = True
+            if ex.interrupted:  # it came while the cell was being compiled
+                raise KeyboardInterrupt
             exec(cell.body, ns)
             if cell.last is not None:
                 value = eval(cell.last, ns)
@@ -196,6 +198,8 @@ class Engine:
 
     async def _run_cell(self, ex, cell):
         ns = self.ns
+        if ex.interrupted:  # it came while the cell was being compiled
+            raise KeyboardInterrupt
         result = eval(cell.body, ns)
         if cell.body.co_flags & CO_COROUTINE:
             await result
