@@ -162,3 +162,19 @@ async fn shutdown_ends_the_worker() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn dropping_the_last_handle_kills_the_worker() {
+    let s = session().await;
+    let pid = s.ready().unwrap().pid;
+    let other = s.clone();
+    drop(s);
+    assert_eq!(value(&other, "'one handle is enough'").await, "'one handle is enough'");
+    drop(other);
+    within(10, async {
+        while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await;
+}

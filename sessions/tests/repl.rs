@@ -109,6 +109,10 @@ fn a_person_at_the_repl() {
     let screen = t.wait_for("KeyboardInterrupt", 1);
     assert!(!screen.contains("phicode engine"), "{screen}");
 
+    // Top-level await.
+    t.keys(&["⇒ asyncio; ⌛ asyncio.sleep(0.01, 'awaited')", "Enter"]);
+    t.wait_for("'awaited'", 2);
+
     // input() asks inline.
     t.keys(&["name = input('who? ')", "Enter"]);
     t.wait_for("who?", 2);

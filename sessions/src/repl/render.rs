@@ -56,12 +56,17 @@ pub fn result(r: &ExecResult, colour: bool) {
 /// The traceback, coloured.
 pub fn error(e: &ErrorMessage, colour: bool) {
     let mut err = std::io::stderr().lock();
-    if !colour {
-        let _ = err.write_all(e.traceback.as_bytes());
-        return;
-    }
-    let last = e.traceback.trim_end().lines().count().saturating_sub(1);
-    for (n, line) in e.traceback.trim_end().lines().enumerate() {
+    let text = if colour { styled_traceback(&e.traceback) } else { e.traceback.clone() };
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+}
+
+/// A traceback with ANSI colours: the exception in bold red, file locations in green,
+/// source lines in cyan, carets in red.
+pub fn styled_traceback(traceback: &str) -> String {
+    let lines: Vec<&str> = traceback.trim_end().lines().collect();
+    let last = lines.len().saturating_sub(1);
+    let mut out = String::new();
+    for (n, line) in lines.into_iter().enumerate() {
         let styled = if n == last {
             match line.split_once(':') {
                 Some((kind, rest)) => format!("{BOLD_RED}{kind}{RESET}:{rest}"),
@@ -71,11 +76,31 @@ pub fn error(e: &ErrorMessage, colour: bool) {
             format!("{RED}{line}{RESET}")
         } else if let Some(rest) = line.strip_prefix("  File ") {
             format!("  {DIM}File{RESET} {GREEN}{rest}{RESET}")
-        } else if line.trim_start().chars().all(|c| "^~ ".contains(c)) {
+        } else if !line.trim().is_empty() && line.trim_start().chars().all(|c| "^~ ".contains(c)) {
             format!("{RED}{line}{RESET}")
         } else {
             format!("{CYAN}{line}{RESET}")
         };
-        let _ = writeln!(err, "{styled}");
+        out.push_str(&styled);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tracebacks_are_coloured_by_part() {
+        let tb = "Traceback (most recent call last):\n  File \"<cell 1>\", line 1, in <module>\n    1/0\n    ~^~\nZeroDivisionError: division by zero\n";
+        let styled = styled_traceback(tb);
+        assert!(
+            styled.contains("\x1b[1;31mZeroDivisionError\x1b[0m: division by zero"),
+            "{styled:?}"
+        );
+        assert!(styled.contains("\x1b[32m\"<cell 1>\", line 1, in <module>\x1b[0m"), "{styled:?}");
+        assert!(styled.contains("\x1b[31m    ~^~\x1b[0m"), "{styled:?}");
+        assert!(styled.contains("\x1b[36m    1/0\x1b[0m"), "{styled:?}");
     }
 }
