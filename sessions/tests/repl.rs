@@ -13,7 +13,9 @@ struct Tmux {
 
 impl Tmux {
     fn start(command: &str, cwd: &std::path::Path) -> Self {
-        let socket = format!("phicode-repl-test-{}", std::process::id());
+        static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = format!("phicode-repl-test-{}-{n}", std::process::id());
         let tmux = Self { socket };
         let status = Command::new("tmux")
             .args(["-L", &tmux.socket, "new-session", "-d", "-x", "120", "-y", "50", "-c"])
@@ -133,6 +135,12 @@ fn a_person_at_the_repl() {
 
     // Ctrl-D exits; the history was kept.
     t.keys(&["C-d"]);
+    wait_exit(&t);
+    let kept = std::fs::read_to_string(&history).unwrap();
+    assert!(kept.contains("sq(7)"), "{kept}");
+}
+
+fn wait_exit(t: &Tmux) {
     let start = Instant::now();
     while t.alive() {
         assert!(
@@ -142,6 +150,14 @@ fn a_person_at_the_repl() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
-    let kept = std::fs::read_to_string(&history).unwrap();
-    assert!(kept.contains("sq(7)"), "{kept}");
+}
+
+#[test]
+fn exit_leaves_the_repl() {
+    let dir = tempfile::tempdir().unwrap();
+    let command = format!("env NO_COLOR=1 {} repl --no-history", common::phicode().display());
+    let t = Tmux::start(&command, dir.path());
+    t.wait_for("φ>", 1);
+    t.keys(&["exit()", "Enter"]);
+    wait_exit(&t);
 }

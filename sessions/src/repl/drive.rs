@@ -8,20 +8,20 @@ use super::Editor;
 use super::render;
 use crate::host::{Event, Session};
 
-/// Runs `code` to its end.
+/// Runs `code` to its end; true when it asked to leave (`exit()`, `quit()`, `sys.exit()`).
 pub fn run_cell(
     runtime: &Runtime,
     session: &Session,
     editor: &mut Editor,
     code: &str,
     colour: bool,
-) {
+) -> bool {
     let execution = runtime.block_on(session.execute(code));
     let mut execution = match execution {
         Ok(execution) => execution,
         Err(e) => {
             eprintln!("phicode repl: {e}");
-            return;
+            return false;
         }
     };
     loop {
@@ -37,13 +37,14 @@ pub fn run_cell(
                 let _ = runtime.block_on(session.interrupt(Some(execution.id())));
                 continue;
             }
-            Some(None) => return,
+            Some(None) => return false,
             Some(Some(event)) => event,
         };
         match event {
             Event::Output(o) => render::output(&o),
             Event::Display(d) => render::display(&d),
             Event::Result(r) => render::result(&r, colour),
+            Event::Error(e) if e.exception_type == "SystemExit" => return true,
             Event::Error(e) => render::error(&e, colour),
             Event::Input { input_id, input } => {
                 let line = editor.readline(&input.prompt);

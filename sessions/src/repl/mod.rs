@@ -1,8 +1,8 @@
 //! `phicode repl`: an interactive terminal on a [`Session`]. Multi-line cells end when the
 //! worker says they are complete (`is_complete`), continuation lines start at the indent
 //! it suggests; Tab completes names (from the live namespace) and `\word` symbol
-//! sequences (`\for` → `∀`); `\symbols` lists them. Ctrl-C interrupts running code, Ctrl-D
-//! at the prompt exits.
+//! sequences (`\for` → `∀`); `\symbols` lists them, `\restart` starts a fresh worker.
+//! Ctrl-C interrupts running code; Ctrl-D at the prompt, `exit()` or `sys.exit()` leaves.
 
 mod background;
 mod drive;
@@ -96,7 +96,11 @@ pub fn run(options: ReplOptions) -> Result<(), ReplError> {
                     eprintln!("phicode repl: {e}");
                 }
             }
-            _ => drive::run_cell(&runtime, &session, &mut editor, &cell, colour),
+            _ => {
+                if drive::run_cell(&runtime, &session, &mut editor, &cell, colour) {
+                    break;
+                }
+            }
         }
         if !session.is_alive() {
             eprintln!("phicode repl: the worker died; \\restart starts a new one");
