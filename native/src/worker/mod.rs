@@ -40,10 +40,11 @@ use outbox::Outbox;
 
 /// The engine's Python modules, in import order, all compiled as `<phicode engine>` (the
 /// name tracebacks shown to users are trimmed by).
-const ENGINE: [(&str, &str); 4] = [
+const ENGINE: [(&str, &str); 5] = [
     ("_phicode_engine_namespace", include_str!("python/namespace.py")),
     ("_phicode_engine_interact", include_str!("python/interact.py")),
     ("_phicode_engine_cells", include_str!("python/cells.py")),
+    ("_phicode_engine_requests", include_str!("python/requests.py")),
     ("_phicode_engine", include_str!("python/engine.py")),
 ];
 

@@ -18,6 +18,7 @@ import time
 
 import _phicode_worker as W
 import _phicode_engine_interact as interact
+import _phicode_engine_requests as requests
 from _phicode_engine_cells import CO_COROUTINE, compile_cell, error_report
 from _phicode_engine_namespace import Namespace
 
@@ -137,17 +138,17 @@ class Engine:
         if kind == "execute":
             self.execute(item)
         elif kind == "checkpoint":
-            self.request(item, self.checkpoint)
+            self.request(item, requests.checkpoint)
         elif kind == "restore":
-            self.request(item, self.restore)
+            self.request(item, requests.restore)
         elif kind == "shutdown":
             if item.get("checkpoint"):
-                self.request(dict(item, path=None), self.checkpoint)
+                self.request(dict(item, path=None), requests.checkpoint)
             self.shutting = True
 
     def request(self, item, serve):
         try:
-            serve(item)
+            serve(self.names, item)
         except Exception as e:  # noqa: BLE001 - reported to the host, the session goes on
             W.send_error(item["id"], "request", type(e).__name__, str(e), f"{type(e).__name__}: {e}\n", [], None, None)
 
@@ -310,28 +311,7 @@ class Engine:
         self.end(ex, True)
         W.send_error(ex.id, kind, type(exc).__name__, message, text, frames, ex.count, elapsed)
 
-    # Requests ---------------------------------------------------------------------------
-
-    def checkpoint(self, item):
-        data, counts, skipped = self.names.checkpoint()
-        path = item.get("path")
-        if path:
-            temporary = f"{path}.{os.getpid()}.tmp"
-            with open(temporary, "wb") as f:
-                f.write(data)
-            os.replace(temporary, path)
-            W.send_checkpoint(item["id"], None, path, counts, skipped)
-        else:
-            W.send_checkpoint(item["id"], data, None, counts, skipped)
-
-    def restore(self, item):
-        data = item["data"]
-        if data is None:
-            with open(item["path"], "rb") as f:
-                data = f.read()
-        restored, skipped = self.names.restore(data, item["clear_existing"])
-        W.set_namespace_size(len(self.ns))
-        W.send_restore_reply(item["id"], restored, skipped)
+    # Editing help (called from the control thread) --------------------------------------
 
     def complete(self, code, cursor):
         return interact.complete(self.ns, code, cursor)
