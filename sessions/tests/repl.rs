@@ -129,6 +129,14 @@ fn a_person_at_the_repl() {
     ]);
     t.wait_for("from a timer", 1);
 
+    // getpass() does not show what is typed.
+    t.keys(&["import getpass; secret = getpass.getpass('pin? ')", "Enter"]);
+    t.wait_for("pin?", 2);
+    t.keys(&["4711", "Enter"]);
+    t.keys(&["len(secret)", "Enter"]);
+    let screen = t.wait_for("Out[", 4);
+    assert!(screen.contains("pin? ****") && !screen.contains("4711"), "{screen}");
+
     // \symbols lists the table.
     t.keys(&["\\symbols", "Enter"]);
     t.wait_for("⟲       return      \\return<Tab>", 1);

@@ -47,7 +47,9 @@ pub fn run_cell(
             Event::Error(e) if e.exception_type == "SystemExit" => return true,
             Event::Error(e) => render::error(&e, colour),
             Event::Input { input_id, input } => {
+                mask(editor, input.password);
                 let line = editor.readline(&input.prompt);
+                mask(editor, false);
                 let _ = runtime.block_on(async {
                     match line {
                         Ok(line) => session.input_response(&input_id, &line).await,
@@ -59,5 +61,12 @@ pub fn run_cell(
                 });
             }
         }
+    }
+}
+
+/// Shows what is typed as asterisks (for `getpass()`), or not.
+fn mask(editor: &Editor, on: bool) {
+    if let Some(helper) = editor.helper() {
+        helper.masked.store(on, std::sync::atomic::Ordering::Relaxed);
     }
 }

@@ -1,8 +1,11 @@
 //! The line editor's helper: completion of `\word` symbol sequences, and of names through
-//! the session (the worker completes against the live namespace).
+//! the session (the worker completes against the live namespace); masking for getpass().
+
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rustyline::completion::{Completer, Pair};
-use rustyline::highlight::Highlighter;
+use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::Hinter;
 use rustyline::validate::Validator;
 use rustyline::{Context, Helper};
@@ -16,6 +19,8 @@ pub struct ReplHelper {
     pub(super) session: Session,
     pub(super) runtime: Handle,
     pub(super) symbols: Vec<(String, String)>,
+    /// Set while `getpass()` asks: the line shows as asterisks.
+    pub(super) masked: AtomicBool,
 }
 
 impl Completer for ReplHelper {
@@ -58,7 +63,19 @@ impl Hinter for ReplHelper {
     type Hint = String;
 }
 
-impl Highlighter for ReplHelper {}
+impl Highlighter for ReplHelper {
+    fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
+        if self.masked.load(Ordering::Relaxed) {
+            Cow::Owned("*".repeat(line.chars().count()))
+        } else {
+            Cow::Borrowed(line)
+        }
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
+        self.masked.load(Ordering::Relaxed)
+    }
+}
 
 impl Validator for ReplHelper {}
 

@@ -63,6 +63,7 @@ pub fn run(options: ReplOptions) -> Result<(), ReplError> {
         session: session.clone(),
         runtime: runtime.handle().clone(),
         symbols: symbols.clone(),
+        masked: AtomicBool::new(false),
     };
     editor.set_helper(Some(helper));
     if let Some(path) = &options.history {
