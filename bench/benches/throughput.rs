@@ -20,7 +20,7 @@ fn throughput(c: &mut Criterion) {
             .sample_size(10)
             .warm_up_time(Duration::from_millis(500))
             .measurement_time(Duration::from_secs(2));
-        group.throughput(Throughput::Bytes(phi.len() as u64));
+        group.throughput(Throughput::BytesDecimal(phi.len() as u64));
         group.bench_function("to_python", |b| b.iter(|| to_python(black_box(&phi), &table)));
         group.bench_function("byte_loop", |b| {
             b.iter(|| baseline::byte_loop(black_box(phi.as_bytes())))
@@ -30,7 +30,7 @@ fn throughput(c: &mut Criterion) {
         });
         let mut copy = vec![0u8; phi.len()];
         group.bench_function("memcpy", |b| b.iter(|| baseline::memcpy(phi.as_bytes(), &mut copy)));
-        group.throughput(Throughput::Bytes(python.len() as u64));
+        group.throughput(Throughput::BytesDecimal(python.len() as u64));
         group.bench_function("to_phicode", |b| b.iter(|| to_phicode(black_box(&python), &table)));
         group.finish();
     }
