@@ -14,6 +14,9 @@ use tokio::runtime::Handle;
 use super::symbols;
 use crate::host::Session;
 
+/// How long the REPL waits for the worker's completion or completeness answer.
+pub const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Completion for `phicode repl`.
 pub struct ReplHelper {
     pub(super) session: Session,
@@ -47,8 +50,9 @@ impl Completer for ReplHelper {
             return Ok((start, pairs));
         }
         let cursor = before.chars().count();
-        let reply = self.runtime.block_on(self.session.complete(line, cursor));
-        let Ok(reply) = reply else { return Ok((pos, Vec::new())) };
+        // A worker busy in C code must not freeze the terminal.
+        let asked = tokio::time::timeout(ANSWER_WITHIN, self.session.complete(line, cursor));
+        let Ok(Ok(reply)) = self.runtime.block_on(asked) else { return Ok((pos, Vec::new())) };
         let start: usize = line.chars().take(reply.cursor_start as usize).map(char::len_utf8).sum();
         let pairs = reply
             .matches

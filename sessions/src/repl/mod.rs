@@ -140,8 +140,9 @@ fn read_cell(
         if cell.trim_start().starts_with('\\') && !cell.contains('\n') {
             return Ok(Some(cell));
         }
-        match runtime.block_on(session.is_complete(&cell)) {
-            Ok(reply) if reply.status == Completeness::Incomplete => indent = reply.indent,
+        let asked = tokio::time::timeout(helper::ANSWER_WITHIN, session.is_complete(&cell));
+        match runtime.block_on(asked) {
+            Ok(Ok(reply)) if reply.status == Completeness::Incomplete => indent = reply.indent,
             _ => return Ok(Some(cell)),
         }
     }
