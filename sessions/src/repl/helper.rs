@@ -51,7 +51,9 @@ impl Completer for ReplHelper {
         }
         let cursor = before.chars().count();
         // A worker busy in C code must not freeze the terminal.
-        let asked = tokio::time::timeout(ANSWER_WITHIN, self.session.complete(line, cursor));
+        let asked = async {
+            tokio::time::timeout(ANSWER_WITHIN, self.session.complete(line, cursor)).await
+        };
         let Ok(Ok(reply)) = self.runtime.block_on(asked) else { return Ok((pos, Vec::new())) };
         let start: usize = line.chars().take(reply.cursor_start as usize).map(char::len_utf8).sum();
         let pairs = reply

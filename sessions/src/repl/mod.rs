@@ -140,7 +140,9 @@ fn read_cell(
         if cell.trim_start().starts_with('\\') && !cell.contains('\n') {
             return Ok(Some(cell));
         }
-        let asked = tokio::time::timeout(helper::ANSWER_WITHIN, session.is_complete(&cell));
+        // (The timer must be made inside the runtime.)
+        let asked =
+            async { tokio::time::timeout(helper::ANSWER_WITHIN, session.is_complete(&cell)).await };
         match runtime.block_on(asked) {
             Ok(Ok(reply)) if reply.status == Completeness::Incomplete => indent = reply.indent,
             _ => return Ok(Some(cell)),
