@@ -185,3 +185,23 @@ async fn a_reader_that_falls_behind_holds_the_printing_code_back() {
     }
     assert_eq!(bytes, 64 * 1024 * 1024);
 }
+
+#[tokio::test]
+async fn cells_import_phi_modules_of_the_working_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("helper.φ"),
+        "ƒ triple(x):\n    ⟲ 3 * x\n\nƒ broken():\n    ⟲ 1 / 0\n",
+    )
+    .unwrap();
+    let mut settings = common::config();
+    settings.cwd = Some(dir.path().to_path_buf());
+    let s = phicode_sessions::host::Session::start(settings).await.unwrap();
+    assert_eq!(value(&s, "import helper\nhelper.triple(14)").await, "42");
+    let error = run(&s, "helper.broken()").await.error().cloned().unwrap();
+    assert!(
+        error.traceback.contains("helper.φ\", line 5, in broken\n    ⟲ 1 / 0"),
+        "{}",
+        error.traceback
+    );
+}
