@@ -62,6 +62,45 @@ impl LineIndex {
     }
 }
 
+/// Positions of increasing byte offsets in one text, each found by walking forward from the
+/// last: building a column map costs one pass over the text, not a search per edit.
+pub(crate) struct Cursor<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: u32,
+    column: u32,
+}
+
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Self { text: text.as_bytes(), at: 0, line: 1, column: 1 }
+    }
+
+    /// The position of byte `offset` (a char boundary at or after the last one asked).
+    pub(crate) fn position(&mut self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        if offset < self.at {
+            *self = Self { text: self.text, at: 0, line: 1, column: 1 };
+        }
+        let gap = &self.text[self.at..offset];
+        let mut line_start = None;
+        for p in memchr::memchr2_iter(b'\n', b'\r', gap) {
+            let crlf = gap[p] == b'\r' && self.text.get(self.at + p + 1) == Some(&b'\n');
+            if !crlf {
+                self.line += 1;
+                line_start = Some(p + 1);
+            }
+        }
+        let chars = |bytes: &[u8]| bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
+        self.column = match line_start {
+            Some(start) => 1 + chars(&gap[start..]),
+            None => self.column + chars(gap),
+        };
+        self.at = offset;
+        Position { line: self.line, column: self.column }
+    }
+}
+
 /// The position of byte `offset` in `text`, for one-off lookups.
 pub fn position_of(text: &str, offset: usize) -> Position {
     LineIndex::new(text).position(text, offset)
@@ -70,6 +109,17 @@ pub fn position_of(text: &str, offset: usize) -> Position {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cursor_agrees_with_the_index() {
+        let text = "a\r\nπx\ry\n\nz€\r\n";
+        let index = LineIndex::new(text);
+        let mut cursor = Cursor::new(text);
+        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            assert_eq!(cursor.position(offset), index.position(text, offset), "{offset}");
+        }
+        assert_eq!(cursor.position(0), Position { line: 1, column: 1 });
+    }
 
     #[test]
     fn counts_lines_and_characters() {

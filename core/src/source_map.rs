@@ -3,7 +3,7 @@
 
 use alloc::vec::Vec;
 
-use crate::position::{LineIndex, Position};
+use crate::position::{Cursor, Position};
 
 /// One replacement on a line: columns are 1-based, lengths in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,11 +39,11 @@ pub struct SourceMap {
 impl SourceMap {
     /// Builds the map from the edits of a conversion of `phicode` into `python`.
     pub(crate) fn build(phicode: &str, python: &str, edits: &[crate::transpile::Edit]) -> Self {
-        let (phi_lines, py_lines) = (LineIndex::new(phicode), LineIndex::new(python));
+        let (mut phi_at, mut py_at) = (Cursor::new(phicode), Cursor::new(python));
         let mut lines: Vec<LineMap> = Vec::new();
         for edit in edits {
-            let phi = phi_lines.position(phicode, edit.src_start);
-            let py = py_lines.position(python, edit.out_start);
+            let phi = phi_at.position(edit.src_start);
+            let py = py_at.position(edit.out_start);
             let count =
                 |text: &str, a: usize, b: usize| text.get(a..b).map_or(0, |s| s.chars().count());
             let segment = Segment {

@@ -114,6 +114,41 @@ fn dialect_issues_point_at_keys_and_values() {
 }
 
 #[test]
+fn dialect_symbols_that_could_not_round_trip_are_refused() {
+    for (python, symbol) in [("numpy", "?"), ("numpy", "→→"), ("x", "a→"), ("x", "aπ")] {
+        let built =
+            Dialect::from_pairs([(python, symbol)]).build(Strictness::Lenient).expect("lenient");
+        assert_eq!(built.warnings.len(), 1, "{python} → {symbol}");
+        assert!(built.table.by_symbol(symbol).is_none());
+    }
+}
+
+#[test]
+fn a_word_symbol_that_is_a_string_prefix_never_meets_a_quote() {
+    let table = Dialect::from_pairs([("if", "f"), ("tuple", "T")])
+        .build(Strictness::Strict)
+        .expect("valid")
+        .table;
+    assert!(to_phicode("if\"x\": pass", &table).is_err());
+    assert_eq!(to_phicode("if x: t = tuple(y)", &table).unwrap(), "f x: t = T(y)");
+    assert_eq!(
+        to_python("f x: t = T(y); s = f\"{x}\"", &table),
+        "if x: t = tuple(y); s = f\"{x}\""
+    );
+}
+
+#[test]
+fn dialect_words_after_a_symbol_and_a_dot_stay_attributes() {
+    let table =
+        Dialect::from_pairs([("append", "añadir")]).build(Strictness::Strict).expect("valid").table;
+    let python = "x = True.append\ny = None.append\nfrom . import z\n";
+    let phi = to_phicode(python, &table).expect("round-trippable");
+    assert_eq!(phi, "x = ✓.append\ny = Ø.append\n← . ⇒ z\n");
+    assert_eq!(to_python(&phi, &table), python);
+    assert_eq!(to_python("x = ✓.añadir", &table), "x = True.añadir");
+}
+
+#[test]
 fn column_map_points_back_at_symbols() {
     let conversion =
         to_python_with("¿x∈y: π(z)", &SymbolTable::new(), Options { source_map: true });

@@ -162,8 +162,12 @@ fn shape(python: &str, symbol: &str) -> Option<DialectIssue> {
     if symbol.chars().any(is_ident_char) {
         return Some(DialectIssue::MixedSymbol { python: python.into(), symbol: symbol.into() });
     }
-    if symbol.chars().any(|c| "+-*/%@&|^~<>=.,:;!".contains(c)) {
-        return forbidden("Python operator characters");
+    if symbol.chars().any(|c| c.is_ascii()) {
+        return forbidden("ASCII characters (Python's own operators and punctuation)");
+    }
+    if symbol.chars().count() > 1 {
+        // Two glued symbols could read as one (`→→` then `→` is ambiguous): one character each.
+        return forbidden("more than one character (a symbol that is not a name is one character)");
     }
     None
 }

@@ -41,7 +41,13 @@ pub(crate) fn number_end(bytes: &[u8], at: usize) -> usize {
 /// Whether the name starting at `at` is an attribute: it follows a `.` that itself follows
 /// an expression (`obj.name`, `f(x) .name`). The dots of `from . import`, of `...` and of a
 /// number (`1.`) are not attribute dots; `is_from` says whether a word means `from`.
-pub(crate) fn is_attribute(src: &str, at: usize, is_from: impl Fn(&str) -> bool) -> bool {
+/// `symbol_text` gives the Python text of a φ glue symbol, so `✓.x` reads like `True.x`.
+pub(crate) fn is_attribute<'t>(
+    src: &str,
+    at: usize,
+    is_from: impl Fn(&str) -> bool,
+    symbol_text: impl Fn(char) -> Option<&'t str>,
+) -> bool {
     let bytes = src.as_bytes();
     let i = skip_space_back(bytes, at);
     if i == 0 || bytes[i - 1] != b'.' || ends_comment(bytes, i, at) {
@@ -59,7 +65,10 @@ pub(crate) fn is_attribute(src: &str, at: usize, is_from: impl Fn(&str) -> bool)
     if run == end {
         return match char_before(src, end) {
             Some(c) if c.is_ascii() => matches!(c, ')' | ']' | '}' | '"' | '\''),
-            Some(c) => is_ident_char(c),
+            Some(c) => match symbol_text(c) {
+                Some(text) => text.ends_with(|c: char| is_ident_char(c)) && !is_from(text),
+                None => is_ident_char(c),
+            },
             None => false,
         };
     }
@@ -104,7 +113,12 @@ mod tests {
 
     #[test]
     fn attributes_follow_a_real_dot() {
-        let attr = |s: &str| is_attribute(s, s.len(), |w| w == "from" || w == "de");
+        let symbol = |c: char| match c {
+            '✓' => Some("True"),
+            '←' => Some("from"),
+            _ => None,
+        };
+        let attr = |s: &str| is_attribute(s, s.len(), |w| w == "from" || w == "de", symbol);
         assert!(attr("obj."));
         assert!(attr("obj . "));
         assert!(attr("(obj.\n    "));
@@ -116,6 +130,7 @@ mod tests {
         assert!(!attr("from . "));
         assert!(!attr("de ."));
         assert!(!attr("← ."));
+        assert!(attr("✓."));
         assert!(!attr("from .. "));
         assert!(!attr("... "));
         assert!(!attr("1. "));

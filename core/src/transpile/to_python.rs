@@ -56,6 +56,13 @@ impl<'t, 's> ToPython<'t, 's> {
         self.out.replace_padded(span, texts, (pad.0, after), entry);
     }
 
+    /// The Python text of the one-character glue symbol `c`.
+    fn symbol_text(&self, c: char) -> Option<&'t str> {
+        let table: &'t SymbolTable = self.table;
+        let glue = table.glue.get(c as u32).iter().find(|g| g.symbol.chars().count() == 1)?;
+        Some(&glue.python)
+    }
+
     /// Whether `word` is `from` or the dialect's word for it.
     fn means_from(&self, word: &str) -> bool {
         let entry = self.table.phi_words.get(word).and_then(|i| self.table.entry(i as usize));
@@ -84,7 +91,7 @@ impl<'t, 's> ToPython<'t, 's> {
         let table = self.table;
         if let Some(index) = table.phi_words.get(word)
             && let Some(entry) = table.entry(index as usize)
-            && !is_attribute(src, start, |w| self.means_from(w))
+            && !is_attribute(src, start, |w| self.means_from(w), |c| self.symbol_text(c))
         {
             self.emit(bytes, (start, end), (entry.word_start(), entry.word_end()), index);
         }

@@ -5,6 +5,7 @@ use alloc::string::ToString;
 
 use super::ToPhicode;
 use crate::error::RoundTripError;
+use crate::symbols::SymbolKind;
 use crate::text::{ASCII_IDENT, char_at, char_before, is_ident_char};
 use crate::transpile::python_syntax::is_attribute;
 
@@ -60,7 +61,7 @@ impl ToPhicode<'_, '_> {
         {
             return end; // A string prefix, not a name.
         }
-        let after_dot = || is_attribute(src, start, |w| w == "from");
+        let after_dot = || is_attribute(src, start, |w| w == "from", |_| None);
         if let Some(entry) = table.phi_words.get(name).and_then(|i| table.entry(i as usize))
             && !after_dot()
         {
@@ -78,9 +79,17 @@ impl ToPhicode<'_, '_> {
             return end;
         }
         let (index, end) = self.operator_pair(src, name, end).unwrap_or((index, end));
-        if let Some(entry) = table.entries().get(index as usize) {
-            self.out.replace(start, end, &entry.symbol, index);
+        let Some(entry) = table.entries().get(index as usize) else { return end };
+        if entry.kind == SymbolKind::Word
+            && matches!(bytes.get(end), Some(b'"' | b'\''))
+            && crate::lexer::prefix_start(entry.symbol.as_str(), entry.symbol.len(), |_| false) == 0
+        {
+            // `if"x"` would become `f"x"` with the word `f` for `if`: a string, not a keyword.
+            let word = name.to_string();
+            self.problems.push((start, RoundTripError::GluedWord { word }));
+            return end;
         }
+        self.out.replace(start, end, &entry.symbol, index);
         end
     }
 
