@@ -83,10 +83,15 @@ impl<'s> Output<'s> {
     #[inline(always)]
     fn ends_with_ident(&self) -> bool {
         match self.out.as_bytes().last() {
-            None => false,
             Some(&b) if b < 0x80 => crate::text::ASCII_IDENT[b as usize],
-            Some(_) => self.out.chars().next_back().is_some_and(is_ident_char),
+            Some(_) => self.ends_with_unicode_ident(),
+            None => false,
         }
+    }
+
+    #[cold]
+    fn ends_with_unicode_ident(&self) -> bool {
+        self.out.chars().next_back().is_some_and(is_ident_char)
     }
 
     /// The finished text, the entries used (by index) and the edits, if recorded.

@@ -34,16 +34,19 @@ impl<'t, 's> ToPython<'t, 's> {
     }
 
     /// Whether a name character starts at `at` that is not itself a glue symbol.
-    #[inline]
+    #[inline(always)]
     fn name_char_at(&self, bytes: &[u8], at: usize) -> bool {
         match bytes.get(at) {
-            None => false,
             Some(&b) if b < 0x80 => ASCII_IDENT[b as usize],
-            Some(_) => {
-                let (cp, _) = decode(bytes, at);
-                char::from_u32(cp).is_some_and(|c| is_ident_char(c) && !self.table.glue.starts(c))
-            }
+            Some(_) => self.unicode_name_char_at(bytes, at),
+            None => false,
         }
+    }
+
+    #[cold]
+    fn unicode_name_char_at(&self, bytes: &[u8], at: usize) -> bool {
+        let (cp, _) = decode(bytes, at);
+        char::from_u32(cp).is_some_and(|c| is_ident_char(c) && !self.table.glue.starts(c))
     }
 
     /// Writes the Python text of `entry` for the symbol at `start..end`, spaced off from
