@@ -72,8 +72,11 @@ pub(crate) fn is_attribute<'t>(
             None => false,
         };
     }
-    let glued_to_name = run > 0 && bytes[run - 1] >= 0x80;
-    let number = bytes[run].is_ascii_digit() && end == dot && !glued_to_name;
+    // The token before the dot is a number only if Python's number literal starting at the
+    // run swallows the dot (`1.`); `0i.x` is the number `0`, then the name `i` and `.x`.
+    let glued_to_name = char_before(src, run)
+        .is_some_and(|c| !c.is_ascii() && is_ident_char(c) && symbol_text(c).is_none());
+    let number = !glued_to_name && bytes[run].is_ascii_digit() && number_end(bytes, run) > dot;
     !number && !is_from(&src[run..end])
 }
 
@@ -127,6 +130,11 @@ mod tests {
         assert!(attr("'s'."));
         assert!(attr("café."));
         assert!(attr("1 ."));
+        assert!(attr("0i."));
+        assert!(attr("≔0i."));
+        assert!(attr("1e5."));
+        assert!(attr("é1."));
+        assert!(!attr("≔1."));
         assert!(!attr("from . "));
         assert!(!attr("de ."));
         assert!(!attr("← ."));
