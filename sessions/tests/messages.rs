@@ -73,6 +73,28 @@ async fn completion_and_completeness() {
 }
 
 #[tokio::test]
+async fn inspection_shows_signatures_docs_and_sources() {
+    let s = session().await;
+    value(&s, "ƒ area(w, h=2):\n    \"Width times height.\"\n    ⟲ w * h").await;
+    let reply = s.inspect("x = area(3)", 7, 0).await.unwrap();
+    let text = reply.data["text/plain"].as_str().unwrap();
+    assert!(reply.found);
+    assert!(
+        text.contains("Signature: area(w, h=2)") && text.contains("Width times height."),
+        "{text}"
+    );
+    let reply = s.inspect("area", 2, 1).await.unwrap();
+    assert!(
+        reply.data["text/plain"].as_str().unwrap().contains("⟲ w * h"),
+        "the φ source: {reply:?}"
+    );
+    let reply = s.inspect("len", 3, 0).await.unwrap();
+    assert!(reply.data["text/plain"].as_str().unwrap().contains("Return the number of items"));
+    assert!(!s.inspect("no_such_name", 5, 0).await.unwrap().found);
+    assert!(!s.inspect("area().x", 8, 0).await.unwrap().found, "nothing is called");
+}
+
+#[tokio::test]
 async fn heartbeats_report_the_worker() {
     let mut settings = config();
     settings.heartbeat = Some(Duration::from_millis(50));

@@ -137,6 +137,10 @@ fn a_person_at_the_repl() {
     let screen = t.wait_for("Out[", 4);
     assert!(screen.contains("pin? ****") && !screen.contains("4711"), "{screen}");
 
+    // name? shows documentation.
+    t.keys(&["len?", "Enter"]);
+    t.wait_for("Return the number of items", 1);
+
     // \symbols lists the table.
     t.keys(&["\\symbols", "Enter"]);
     t.wait_for("⟲       return      \\return<Tab>", 1);

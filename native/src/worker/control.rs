@@ -1,12 +1,12 @@
 //! The control thread: requests that must be served while code runs and need Python
-//! (`cancel`, `complete`, `is_complete`). It takes the GIL between the running code's
+//! (`cancel`, `complete`, `is_complete`, `inspect`). It takes the GIL between the running code's
 //! bytecodes, so it answers even during a long cell.
 
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use phicode_sessions::protocol::{
-    CompleteReply, Completeness, Envelope, ErrorKind, IsCompleteReply, Message,
+    CompleteReply, Completeness, Envelope, ErrorKind, InspectReply, IsCompleteReply, Message,
 };
 use pyo3::prelude::*;
 
@@ -79,6 +79,13 @@ fn serve(
                 _ => Completeness::Invalid,
             };
             Ok(Some(Message::IsCompleteReply(IsCompleteReply { request_id, status, indent })))
+        }
+        Message::Inspect(m) => {
+            let (found, text): (bool, String) = engine
+                .call_method1("inspect", (&m.code, m.cursor_pos, m.detail_level))?
+                .extract()?;
+            let data = serde_json::Map::from_iter([("text/plain".to_string(), text.into())]);
+            Ok(Some(Message::InspectReply(InspectReply { request_id, found, data })))
         }
         _ => Ok(None),
     }

@@ -1,7 +1,7 @@
 //! The worker's receiving side: one thread reads frames from the host and never needs the
 //! GIL, so an `interrupt` is acted on even while Python code holds it. Executions and other
 //! namespace work queue up for the main thread (woken through a socket its event loop
-//! watches); `cancel`, `complete` and `is_complete` go to the control thread; input
+//! watches); `cancel`, `complete`, `is_complete` and `inspect` go to the control thread; input
 //! responses go straight to the `input()` call waiting for them.
 
 use std::collections::{HashMap, VecDeque};
@@ -142,7 +142,10 @@ pub fn run_reader(
                     let _ = tx.send(event);
                 }
             }
-            Message::Cancel(_) | Message::Complete(_) | Message::IsComplete(_) => {
+            Message::Cancel(_)
+            | Message::Complete(_)
+            | Message::IsComplete(_)
+            | Message::Inspect(_) => {
                 let _ = control.send(envelope);
             }
             Message::Execute(_)

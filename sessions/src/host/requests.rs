@@ -8,8 +8,8 @@ use tokio::sync::oneshot;
 use super::error::SessionError;
 use super::session::Session;
 use crate::protocol::{
-    Checkpoint, Complete, CompleteReply, Envelope, IsComplete, IsCompleteReply, Message, Restore,
-    RestoreReply, Shutdown,
+    Checkpoint, Complete, CompleteReply, Envelope, Inspect, InspectReply, IsComplete,
+    IsCompleteReply, Message, Restore, RestoreReply, Shutdown,
 };
 
 impl Session {
@@ -49,6 +49,21 @@ impl Session {
         let body = Complete { code: code.into(), cursor_pos: cursor as u64 };
         match self.request(Message::Complete(body)).await? {
             Message::CompleteReply(reply) => Ok(reply),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Documentation of the name at `cursor` (characters) in `code`; `detail_level` 1 adds
+    /// the source.
+    pub async fn inspect(
+        &self,
+        code: &str,
+        cursor: usize,
+        detail_level: u8,
+    ) -> Result<InspectReply, SessionError> {
+        let body = Inspect { code: code.into(), cursor_pos: cursor as u64, detail_level };
+        match self.request(Message::Inspect(body)).await? {
+            Message::InspectReply(reply) => Ok(reply),
             other => Err(unexpected(&other)),
         }
     }

@@ -93,12 +93,8 @@ async fn route(shared: &Arc<Shared>, generation: u64, envelope: Envelope) {
         Message::Result(m) => Event::Result(m),
         Message::Error(m) => return shared.error(generation, m).await,
         Message::Heartbeat(h) => return shared.heartbeat(h),
-        body @ (Message::Checkpoint(_)
-        | Message::RestoreReply(_)
-        | Message::CompleteReply(_)
-        | Message::IsCompleteReply(_)) => {
-            return shared.reply(body);
-        }
+        // Every reply names its request.
+        body if body.request_id().is_some() => return shared.reply(body),
         body => return shared.unsolicited(Envelope { id, timestamp: envelope.timestamp, body }),
     };
     deliver(shared, event, envelope.timestamp).await;

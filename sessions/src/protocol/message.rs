@@ -77,6 +77,10 @@ pub enum Message {
     IsComplete(IsComplete),
     /// Worker → host: the answer.
     IsCompleteReply(IsCompleteReply),
+    /// Host → worker: documentation of the name at a cursor position.
+    Inspect(Inspect),
+    /// Worker → host: the documentation.
+    InspectReply(InspectReply),
 }
 
 impl Message {
@@ -102,6 +106,8 @@ impl Message {
             Self::CompleteReply(_) => "complete_reply",
             Self::IsComplete(_) => "is_complete",
             Self::IsCompleteReply(_) => "is_complete_reply",
+            Self::Inspect(_) => "inspect",
+            Self::InspectReply(_) => "inspect_reply",
         }
     }
 
@@ -126,6 +132,7 @@ impl Message {
             Self::RestoreReply(m) => Some(&m.request_id),
             Self::CompleteReply(m) => Some(&m.request_id),
             Self::IsCompleteReply(m) => Some(&m.request_id),
+            Self::InspectReply(m) => Some(&m.request_id),
             _ => None,
         }
     }

@@ -188,3 +188,27 @@ pub struct IsCompleteReply {
     #[serde(default)]
     pub indent: String,
 }
+
+/// `inspect`: what is the name at `cursor_pos` (characters)?
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Inspect {
+    /// The text being edited.
+    pub code: String,
+    /// Cursor position in characters (inside or just after the name).
+    pub cursor_pos: u64,
+    /// 0: signature and docstring; 1: also the source, when there is one.
+    #[serde(default)]
+    pub detail_level: u8,
+}
+
+/// `inspect_reply`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InspectReply {
+    /// The `inspect` message's id.
+    pub request_id: String,
+    /// Whether the name was found.
+    pub found: bool,
+    /// MIME bundle (`text/plain`) of the documentation.
+    #[serde(default)]
+    pub data: serde_json::Map<String, serde_json::Value>,
+}

@@ -97,6 +97,12 @@ fn samples() -> Vec<Message> {
             cursor_end: 3,
         }),
         Message::IsComplete(IsComplete { code: "if x:".into() }),
+        Message::Inspect(Inspect { code: "len".into(), cursor_pos: 3, detail_level: 1 }),
+        Message::InspectReply(InspectReply {
+            request_id: "i".into(),
+            found: true,
+            data: serde_json::Map::from_iter([("text/plain".to_string(), "len(obj)".into())]),
+        }),
         Message::IsCompleteReply(IsCompleteReply {
             request_id: "c".into(),
             status: Completeness::Incomplete,

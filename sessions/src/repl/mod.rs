@@ -1,7 +1,8 @@
 //! `phicode repl`: an interactive terminal on a [`Session`]. Multi-line cells end when the
 //! worker says they are complete (`is_complete`), continuation lines start at the indent
 //! it suggests; Tab completes names (from the live namespace) and `\word` symbol
-//! sequences (`\for` → `∀`); `\symbols` lists them, `\restart` starts a fresh worker.
+//! sequences (`\for` → `∀`); `\symbols` lists them, `\restart` starts a fresh worker,
+//! `name?` shows documentation (`name??` the source too).
 //! Ctrl-C interrupts running code; Ctrl-D at the prompt, `exit()` or `sys.exit()` leaves.
 
 mod background;
@@ -97,6 +98,9 @@ pub fn run(options: ReplOptions) -> Result<(), ReplError> {
                     eprintln!("phicode repl: {e}");
                 }
             }
+            text if text.ends_with('?') && !text.contains('\n') => {
+                inspect(&runtime, &session, text);
+            }
             _ => {
                 if drive::run_cell(&runtime, &session, &mut editor, &cell, colour) {
                     break;
@@ -109,6 +113,21 @@ pub fn run(options: ReplOptions) -> Result<(), ReplError> {
     }
     let _ = runtime.block_on(session.shutdown(std::time::Duration::from_millis(500)));
     Ok(())
+}
+
+/// `name?` shows the name's signature and docstring; `name??` adds its source.
+fn inspect(runtime: &tokio::runtime::Runtime, session: &Session, text: &str) {
+    let detail = u8::from(text.ends_with("??"));
+    let name = text.trim_end_matches('?');
+    match runtime.block_on(session.inspect(name, name.chars().count(), detail)) {
+        Ok(reply) if reply.found => {
+            if let Some(doc) = reply.data.get("text/plain").and_then(|t| t.as_str()) {
+                println!("{doc}");
+            }
+        }
+        Ok(_) => println!("Object `{name}` not found."),
+        Err(e) => eprintln!("phicode repl: {e}"),
+    }
 }
 
 /// Reads lines until the worker calls the cell complete; `None` at Ctrl-D.

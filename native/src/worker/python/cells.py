@@ -11,6 +11,7 @@ import _phicode_worker as W
 FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
 CO_COROUTINE = 0x80
 ENGINE_FILE = "<phicode engine>"
+PYTHON_OF = {}  # cell file name -> the Python a φ cell became (for inspect's source)
 
 
 class Cell:
@@ -42,6 +43,7 @@ def compile_cell(request, count, names):
             phi.fix_syntax_error(e, filename)
         raise
     if phi is not None:
+        PYTHON_OF[filename] = source
         body = phi.remap(body)
         last = phi.remap(last) if last is not None else None
     return Cell(body, last)

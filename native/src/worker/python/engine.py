@@ -22,7 +22,9 @@ import _phicode_engine_requests as requests
 from _phicode_engine_cells import CO_COROUTINE, compile_cell, error_report
 from _phicode_engine_namespace import Namespace
 
-CAPABILITIES = ["async", "phicode", "checkpoint", "transactions", "display", "complete", "is_complete", "fd_capture"]
+CAPABILITIES = [
+    "async", "phicode", "checkpoint", "transactions", "display", "complete", "is_complete", "inspect", "fd_capture",
+]
 
 CURRENT = contextvars.ContextVar("phicode_execution")
 _engine = None
@@ -315,6 +317,9 @@ class Engine:
 
     def complete(self, code, cursor):
         return interact.complete(self.ns, code, cursor)
+
+    def inspect(self, code, cursor, detail):
+        return interact.inspect(self.ns, code, cursor, detail)
 
     def is_complete(self, code):
         phi = W.convert(code, False)
