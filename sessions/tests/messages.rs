@@ -200,3 +200,17 @@ async fn dropping_the_last_handle_kills_the_worker() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_request_without_an_answer_times_out() {
+    let mut settings = config();
+    settings.request_timeout = Duration::from_millis(300);
+    let s = Session::start(settings).await.unwrap();
+    // C code that never lets go of the GIL keeps the worker from answering.
+    let busy = s.execute("sum(range(10**8))").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let error = s.complete("su", 2).await.unwrap_err();
+    assert!(matches!(error, SessionError::Timeout("complete", _)), "{error}");
+    assert!(within(60, busy.collect()).await.result().is_some());
+    assert!(s.complete("su", 2).await.unwrap().matches.contains(&"sum".to_string()));
+}

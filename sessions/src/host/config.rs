@@ -45,6 +45,8 @@ pub struct SessionConfig {
     pub event_buffer: usize,
     /// Finished executions remembered, so the same execution id is answered, not rerun.
     pub replay_memory: usize,
+    /// How long a request (checkpoint, restore, complete, ...) waits for its reply.
+    pub request_timeout: Duration,
     /// Copy the worker's own stderr (diagnostics, crash reports) to this process's stderr.
     pub forward_stderr: bool,
 }
@@ -66,6 +68,7 @@ impl SessionConfig {
             restart_on_crash: false,
             event_buffer: 64,
             replay_memory: 1024,
+            request_timeout: Duration::from_secs(300),
             forward_stderr: false,
         }
     }

@@ -36,6 +36,9 @@ pub enum SessionError {
     /// The worker's pipe failed.
     #[error(transparent)]
     Frame(#[from] FrameError),
+    /// The worker did not answer a request in time.
+    #[error("no answer to the `{0}` request within {1:?}")]
+    Timeout(&'static str, std::time::Duration),
     /// No session could be had from the pool in time.
     #[error("no session available: {0}")]
     Exhausted(String),

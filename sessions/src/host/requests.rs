@@ -118,6 +118,7 @@ impl Session {
     }
 
     async fn request(&self, body: Message) -> Result<Message, SessionError> {
+        let kind = body.kind();
         let id = self.shared.next_id("r");
         let (reply, answer) = oneshot::channel();
         {
@@ -131,7 +132,15 @@ impl Session {
             self.shared.lock().requests.remove(&id);
             return Err(e);
         }
-        answer.await.unwrap_or_else(|_| Err(SessionError::WorkerDead("the session closed".into())))
+        let limit = self.shared.config.request_timeout;
+        match tokio::time::timeout(limit, answer).await {
+            Ok(Ok(reply)) => reply,
+            Ok(Err(_)) => Err(SessionError::WorkerDead("the session closed".into())),
+            Err(_) => {
+                self.shared.lock().requests.remove(&id);
+                Err(SessionError::Timeout(kind, limit))
+            }
+        }
     }
 }
 
