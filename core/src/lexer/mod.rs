@@ -35,6 +35,12 @@ pub(crate) fn prefix_start(src: &str, quote: usize, splits: impl Fn(char) -> boo
     prefix::detect(src.as_bytes(), src, quote, splits).start
 }
 
+/// Whether `word` is a whole string prefix (`f`, `rb`, `T`): before a quote it would start a
+/// string instead of standing as a name.
+pub(crate) fn is_string_prefix(word: &str) -> bool {
+    !word.is_empty() && prefix_start(word, word.len(), |_| false) == 0
+}
+
 /// Where the lexer is inside an f-string.
 #[derive(Debug, Clone, Copy)]
 enum Frame {

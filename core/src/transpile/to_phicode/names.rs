@@ -82,7 +82,7 @@ impl ToPhicode<'_, '_> {
         let Some(entry) = table.entries().get(index as usize) else { return end };
         if entry.kind == SymbolKind::Word
             && matches!(bytes.get(end), Some(b'"' | b'\''))
-            && crate::lexer::prefix_start(entry.symbol.as_str(), entry.symbol.len(), |_| false) == 0
+            && crate::lexer::is_string_prefix(&entry.symbol)
         {
             // `if"x"` would become `f"x"` with the word `f` for `if`: a string, not a keyword.
             let word = name.to_string();
