@@ -20,6 +20,8 @@ pub mod dialect;
 pub mod error;
 mod lexer;
 pub mod position;
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+mod simd;
 pub mod source_map;
 pub mod symbols;
 mod text;

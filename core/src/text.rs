@@ -30,6 +30,17 @@ pub(crate) fn is_identifier(s: &str) -> bool {
     chars.next().is_some_and(is_ident_start) && chars.all(is_ident_char)
 }
 
+/// `bytes` as a string, checked with SIMD; invalid sequences (never produced by the
+/// transpilers) become U+FFFD.
+#[allow(unsafe_code)] // Skips the second check `String::from_utf8` would make.
+pub(crate) fn into_string(bytes: alloc::vec::Vec<u8>) -> alloc::string::String {
+    match simdutf8::basic::from_utf8(&bytes) {
+        // SAFETY: simdutf8 has just checked that these very bytes are UTF-8.
+        Ok(_) => unsafe { alloc::string::String::from_utf8_unchecked(bytes) },
+        Err(_) => alloc::string::String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
 /// The char that starts at byte `i` (a char boundary) and its byte length.
 #[inline]
 pub(crate) fn char_at(s: &str, i: usize) -> Option<(char, usize)> {

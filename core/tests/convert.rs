@@ -159,3 +159,10 @@ fn column_map_points_back_at_symbols() {
     assert_eq!(map.to_phicode(at(1, 13)), at(1, 7)); // inside `print`
     assert_eq!(map.to_python(at(1, 9)), at(1, 18));
 }
+
+#[test]
+fn a_symbol_after_a_non_name_character_gets_no_space() {
+    let table = SymbolTable::new();
+    assert_eq!(to_python("e⤖¿x", &table), "e⤖if x");
+    assert_eq!(to_python("größe¿x", &table), "größe if x");
+}

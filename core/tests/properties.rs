@@ -364,6 +364,31 @@ proptest! {
     }
 }
 
+/// A dialect whose one word never occurs in the test inputs: converting with it forces the
+/// general lexer (a table with words never skims), which must agree with the fast path.
+fn general_lexer_table() -> SymbolTable {
+    Dialect::from_pairs([("print", "qqqqqqqqq")]).build(Strictness::Strict).unwrap().table
+}
+
+proptest! {
+    #![proptest_config(cases(384))]
+
+    /// Long soups, so the 64-byte fast path runs (it leaves each source's last 96 bytes to
+    /// the general lexer): text, symbols used, diagnostics and column maps all agree.
+    #[test]
+    fn fast_path_agrees_with_the_general_lexer(
+        parts in prop::collection::vec(lexer_soup(), 2..10),
+        filler in 0usize..80,
+    ) {
+        let src = parts.join(&" ".repeat(filler));
+        prop_assume!(!src.contains("qqqqqqqqq"));
+        let options = Options { source_map: true };
+        let fast = to_python_with(&src, &SymbolTable::new(), options);
+        let general = to_python_with(&src, &general_lexer_table(), options);
+        prop_assert_eq!(fast, general);
+    }
+}
+
 /// Lines of a text with their endings (`\n`, `\r\n`, lone `\r`, or "" for the last one).
 fn split_lines(text: &str) -> Vec<(&str, &str)> {
     let mut lines = Vec::new();

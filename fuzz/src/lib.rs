@@ -1,8 +1,10 @@
 //! Checks shared by the fuzz targets: each conversion must hold its promises on any input,
 //! not only "not panic".
 
+use std::sync::OnceLock;
+
 use phicode_core::position::LineIndex;
-use phicode_core::{Options, Position, SourceMap, SymbolTable};
+use phicode_core::{Dialect, Options, Position, SourceMap, Strictness, SymbolTable};
 use phicode_core::{check, to_phicode, to_phicode_with, to_python, to_python_with};
 
 /// φ → Python with and without a map agree, keep every line, and the map answers any query;
@@ -17,6 +19,22 @@ pub fn python_direction(src: &str, table: &SymbolTable) {
     }
     if let Ok(back) = to_phicode(&conversion.code, table) {
         assert_eq!(to_python(&back, table), conversion.code, "Python → φ → Python differs");
+    }
+}
+
+/// The fast path for top-level code (default tables) and the general lexer (forced by a
+/// dialect word that does not occur in `src`) give the same conversion.
+pub fn fast_path_agrees(src: &str) {
+    static GENERAL: OnceLock<SymbolTable> = OnceLock::new();
+    const WORD: &str = "qqqqqqqqq";
+    let general = GENERAL.get_or_init(|| {
+        let dialect = Dialect::from_pairs([("print", WORD)]);
+        dialect.build(Strictness::Strict).map(|built| built.table).unwrap_or_default()
+    });
+    if !src.contains(WORD) {
+        let options = Options { source_map: true };
+        let fast = to_python_with(src, &SymbolTable::new(), options);
+        assert_eq!(fast, to_python_with(src, general, options), "fast path differs");
     }
 }
 

@@ -8,6 +8,7 @@
 mod fstring;
 mod prefix;
 pub(crate) mod scan;
+mod skim;
 mod strings;
 
 use alloc::vec::Vec;
@@ -28,6 +29,16 @@ pub(crate) trait Handler {
     fn token(&mut self, src: &str, pos: usize) -> usize;
     /// Reports a lexical error for the token that starts at byte `pos`.
     fn error(&mut self, pos: usize, error: LexError);
+    /// Whether top-level code may take the fast path, which calls `glyph` for non-ASCII
+    /// characters and nothing else (so a handler that wants names never skims).
+    fn skims(&self) -> bool {
+        false
+    }
+    /// Consumes the non-ASCII character at `pos` in top-level code on the fast path;
+    /// returns the index right after what it consumed, or `None` to leave it to `token`.
+    fn glyph(&mut self, _src: &str, _pos: usize) -> Option<usize> {
+        None
+    }
 }
 
 /// Where the string whose quote is at `quote` starts (its prefix included).
@@ -81,6 +92,9 @@ pub(crate) fn lex<H: Handler>(src: &str, handler: &mut H) {
 fn top_level<H: Handler>(src: &str, mut i: usize, h: &mut H, stack: &mut Vec<Frame>) -> usize {
     let bytes = src.as_bytes();
     loop {
+        if h.skims() {
+            i = skim::skim(src, i, h);
+        }
         let stop = h.next_stop(bytes, i);
         let Some(&b) = bytes.get(stop) else { return bytes.len() };
         i = match b {

@@ -76,6 +76,29 @@ pub(crate) fn find_code(bytes: &[u8], from: usize) -> usize {
     find_by(bytes, from, lanes, |b| b >= 0x80 || matches!(b, b'"' | b'#' | b'&' | b'\''))
 }
 
+/// High bit set in exactly the lanes of `x` equal to `b` (no false positives).
+#[inline(always)]
+fn lanes_eq_exact(x: u64, b: u8) -> u64 {
+    let v = x ^ (LO * b as u64);
+    !(((v & !HI).wrapping_add(!HI)) | v) & HI
+}
+
+/// One bit per byte of `block`: quotes, `#` and non-ASCII bytes. The portable twin of
+/// `simd::code_stops`.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+#[inline(always)]
+pub(crate) fn code_stops(block: &[u8; 64]) -> u64 {
+    let mut stops = 0;
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
+        let x = load(chunk);
+        let marks = lanes_eq_exact(x, b'"') | lanes_eq_exact(x, b'\'') | lanes_eq_exact(x, b'#');
+        // Gathers each lane's high bit into one byte, lane k to bit k.
+        let bits = (((marks | x) & HI) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        stops |= bits << (8 * k);
+    }
+    stops
+}
+
 /// First index at or after `from` whose byte is in `class`; `bytes.len()` when none.
 #[inline(always)]
 pub(crate) fn find_class(bytes: &[u8], from: usize, class: &[bool; 256]) -> usize {
@@ -109,6 +132,18 @@ mod tests {
                 .find(|&i| text[i] >= 0x80 || matches!(text[i], b'"' | b'\'' | b'#' | b'&'))
                 .unwrap_or(text.len());
             assert_eq!(find_code(text, from), expected);
+        }
+    }
+
+    #[test]
+    fn code_stops_agree_with_a_plain_loop() {
+        let text = "x = \"#'&\u{e9}\t\u{2200}ab\"\"''\\#!".as_bytes();
+        for shift in 0..text.len() {
+            let block: [u8; 64] = core::array::from_fn(|i| text[(i + shift) % text.len()]);
+            let stops = code_stops(&block);
+            for (i, &b) in block.iter().enumerate() {
+                assert_eq!(stops >> i & 1 == 1, b >= 0x80 || b"\"'#".contains(&b), "{shift} {i}");
+            }
         }
     }
 

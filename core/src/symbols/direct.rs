@@ -5,9 +5,13 @@ use alloc::vec::Vec;
 
 use super::glue::Glue;
 
+/// The value for a code point that starts glue symbols but not one lone one-character
+/// symbol: look in the full index.
+pub(super) const SHARED: u16 = u16::MAX;
+
 /// Direct lookup by UTF-8 bytes for the common case, a symbol that is one 2- or 3-byte code
 /// point and the only glue symbol starting with it: no decoding, no hashing. Values are
-/// `1 + index into glues`, 0 for none.
+/// `1 + index into glues`, `SHARED`, or 0 for none.
 #[derive(Debug, Clone)]
 pub(super) struct Direct {
     /// Two-byte symbols, by `(lead & 0x1F) << 6 | (second & 0x3F)`.
@@ -23,13 +27,12 @@ impl Direct {
         let mut direct = Self { two: vec![0; 2048], pages_of: vec![0; 1024], pages: Vec::new() };
         for (i, glue) in glues.iter().enumerate() {
             let mut chars = glue.symbol.chars();
-            let (Some(c), None) = (chars.next(), chars.next()) else { continue };
+            let Some(c) = chars.next() else { continue };
             let shares_start = |g: &Glue| g.symbol.starts_with(c) && !core::ptr::eq(g, glue);
-            if glues.iter().any(shares_start) {
-                continue;
-            }
-            let b = glue.symbol.as_bytes();
-            let value = i as u16 + 1;
+            let lone = chars.next().is_none() && !glues.iter().any(shares_start);
+            let mut utf8 = [0u8; 4];
+            let b = c.encode_utf8(&mut utf8).as_bytes();
+            let value = if lone && i + 1 < SHARED as usize { i as u16 + 1 } else { SHARED };
             match b.len() {
                 2 => direct.two[((b[0] & 0x1F) as usize) << 6 | (b[1] & 0x3F) as usize] = value,
                 3 => {

@@ -25,12 +25,60 @@ pub(crate) struct Glue {
     pub(crate) word_end: bool,
 }
 
+/// A glue symbol as the fast path stores it: the Python text in a fixed 16-byte slot (for
+/// texts of up to 14 bytes, so a space fits on either side of the slot's copy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Packed {
+    /// The Python text, zero-filled to 16 bytes.
+    pub(crate) text: [u8; 16],
+    /// Its length.
+    pub(crate) len: u8,
+    /// The symbol's length in bytes.
+    pub(crate) symbol_len: u8,
+    /// The Python text starts with a name character.
+    pub(crate) word_start: bool,
+    /// The Python text ends with a name character.
+    pub(crate) word_end: bool,
+    /// Index of its table entry.
+    pub(crate) entry: u16,
+}
+
+impl Packed {
+    /// The packed form of `glue`, if its texts are short enough.
+    fn of(glue: &Glue) -> Option<Self> {
+        let python = glue.python.as_bytes();
+        let mut text = [0u8; 16];
+        text.get_mut(..python.len()).filter(|_| python.len() <= 14)?.copy_from_slice(python);
+        Some(Self {
+            text,
+            len: python.len() as u8,
+            symbol_len: u8::try_from(glue.symbol.len()).ok()?,
+            word_start: glue.word_start,
+            word_end: glue.word_end,
+            entry: glue.entry,
+        })
+    }
+}
+
+/// What the fast path finds at a non-ASCII character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lookup<'a> {
+    /// No glue symbol starts with this character.
+    None,
+    /// This lone one-character symbol.
+    Symbol(&'a Packed),
+    /// Some glue symbol starts here, but not one the fast path handles.
+    Slow,
+}
+
 /// Glue symbols grouped by their first code point, longest first.
 #[derive(Debug, Clone)]
 pub(crate) struct GlueIndex {
     /// `(code point, start in glues, count)`; `EMPTY` marks a free slot.
     slots: Vec<(u32, u16, u16)>,
     glues: Vec<Glue>,
+    /// `glues` packed, where they fit (same indices).
+    packed: Vec<Option<Packed>>,
     shift: u32,
     direct: Direct,
 }
@@ -56,7 +104,8 @@ impl GlueIndex {
             start = end;
         }
         let direct = Direct::new(&glues);
-        Self { slots, glues, shift, direct }
+        let packed = glues.iter().map(Packed::of).collect();
+        Self { slots, glues, packed, shift, direct }
     }
 
     /// The glue symbol at `bytes[at..]` when it is a lone one-code-point symbol (the common
@@ -66,6 +115,19 @@ impl GlueIndex {
         match self.direct.get(bytes, at) {
             0 => None,
             n => self.glues.get(n - 1),
+        }
+    }
+
+    /// The glue symbol at `bytes[at]`, a lead byte, for the fast path.
+    #[inline(always)]
+    pub(crate) fn lookup(&self, bytes: &[u8], at: usize) -> Lookup<'_> {
+        match self.direct.get(bytes, at) {
+            0 if bytes.get(at).is_some_and(|&b| b >= 0xF0) => Lookup::Slow,
+            0 => Lookup::None,
+            n => match self.packed.get(n - 1) {
+                Some(Some(packed)) => Lookup::Symbol(packed),
+                _ => Lookup::Slow,
+            },
         }
     }
 

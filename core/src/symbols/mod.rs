@@ -8,5 +8,5 @@ mod table;
 mod words;
 
 pub use defaults::DEFAULT_SYMBOLS;
-pub(crate) use glue::Glue;
+pub(crate) use glue::{Glue, Lookup, Packed};
 pub use table::{Entry, Origin, SymbolKind, SymbolTable};

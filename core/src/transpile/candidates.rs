@@ -79,7 +79,7 @@ impl NameFilter {
     fn next_stop_simd(&self, bytes: &[u8], from: usize) -> Result<usize, usize> {
         let mut i = from;
         while let Some(chunk) = bytes.get(i..i + 16).and_then(|c| <&[u8; 16]>::try_from(c).ok()) {
-            let m = super::simd::classify(chunk);
+            let m = crate::simd::classify(chunk);
             // A name (or number) starts where an identifier byte follows a non-identifier
             // byte; chunks always begin outside a name, so bit 0 may start one too.
             let mut events = (m.ident & !(m.ident << 1)) | m.stop;

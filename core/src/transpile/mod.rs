@@ -3,8 +3,6 @@
 mod candidates;
 mod output;
 mod python_syntax;
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-mod simd;
 mod to_phicode;
 mod to_python;
 

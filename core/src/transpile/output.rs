@@ -1,12 +1,18 @@
 //! The output buffer both transpilers write: source copied in runs, replacements between,
 //! and (on request) a record of every edit for the source map.
+//!
+//! The buffer is bytes kept initialised past the written length, so the φ → Python fast
+//! path can store fixed-size chunks (a 32-byte run, a 16-byte padded text) and then advance
+//! by the real length: no variable-length copies, no branches on sizes. The text is checked
+//! to be UTF-8 once, at the end.
 
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use crate::text::is_ident_char;
+use crate::symbols::Packed;
+use crate::text::{ASCII_IDENT, is_ident_char};
 
 /// One replacement: `source[src_start..src_end]` became `output[out_start..out_end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,9 +23,15 @@ pub(crate) struct Edit {
     pub(crate) out_end: usize,
 }
 
+/// Bytes the fast path may store past the written length for one symbol: a 32-byte run,
+/// a space, a 16-byte text and a space.
+const FAST_ROOM: usize = 32 + 1 + 16 + 1;
+
 pub(crate) struct Output<'s> {
     src: &'s str,
-    out: String,
+    /// Written bytes, then initialised room (`buf.len()` is the capacity in use).
+    buf: Vec<u8>,
+    len: usize,
     copied: usize,
     edits: Option<Vec<Edit>>,
     used: Vec<u64>,
@@ -30,10 +42,42 @@ impl<'s> Output<'s> {
     pub(crate) fn new(src: &'s str, entries: usize, record_edits: bool) -> Self {
         Self {
             src,
-            out: String::with_capacity(src.len() + src.len() / 8 + 64),
+            buf: vec![0; src.len() + src.len() / 8 + 256],
+            len: 0,
             copied: 0,
             edits: record_edits.then(Vec::new),
             used: vec![0; entries / 64 + 1],
+        }
+    }
+
+    /// Makes room for `extra` more bytes past the written length.
+    #[inline(always)]
+    fn reserve(&mut self, extra: usize) {
+        if self.len + extra > self.buf.len() {
+            self.grow(extra);
+        }
+    }
+
+    #[cold]
+    fn grow(&mut self, extra: usize) {
+        let size = (self.buf.len() * 2).max(self.len + extra + 256);
+        self.buf.resize(size, 0);
+    }
+
+    #[inline(always)]
+    fn push(&mut self, text: &[u8]) {
+        self.reserve(text.len());
+        if let Some(room) = self.buf.get_mut(self.len..self.len + text.len()) {
+            room.copy_from_slice(text);
+            self.len += text.len();
+        }
+    }
+
+    /// Copies the source from where the last replacement ended up to `start`.
+    #[inline(always)]
+    fn copy_run(&mut self, start: usize) {
+        if let Some(run) = self.src.as_bytes().get(self.copied..start) {
+            self.push(run);
         }
     }
 
@@ -48,24 +92,50 @@ impl<'s> Output<'s> {
         (pad_before, pad_after): (bool, bool),
         entry: u16,
     ) {
-        if let Some(run) = self.src.get(self.copied..start) {
-            self.out.push_str(run);
-        }
+        self.copy_run(start);
         let before = pad_before && self.ends_with_ident();
-        let out_start = self.out.len();
-        self.out.push_str(&texts[usize::from(before) | usize::from(pad_after) << 1]);
+        let out_start = self.len;
+        self.push(texts[usize::from(before) | usize::from(pad_after) << 1].as_bytes());
         self.done(start, end, out_start, entry);
     }
 
     /// Replaces `source[start..end]` with `text`.
     #[inline(always)]
     pub(crate) fn replace(&mut self, start: usize, end: usize, text: &str, entry: u16) {
-        if let Some(run) = self.src.get(self.copied..start) {
-            self.out.push_str(run);
-        }
-        let out_start = self.out.len();
-        self.out.push_str(text);
+        self.copy_run(start);
+        let out_start = self.len;
+        self.push(text.as_bytes());
         self.done(start, end, out_start, entry);
+    }
+
+    /// The fast path's replacement of the glue symbol at `start` by `symbol`'s short text;
+    /// `pad_after` is already decided. Runs of up to 32 bytes are copied as 32 (so the
+    /// fast path stays clear of the source's last bytes).
+    #[inline(always)]
+    pub(crate) fn replace_packed(&mut self, start: usize, symbol: &Packed, pad_after: bool) {
+        let bytes = self.src.as_bytes();
+        let run = start - self.copied;
+        self.reserve(run + FAST_ROOM);
+        let (at, from) = (self.len, self.copied);
+        if run <= 32
+            && let (Some(room), Some(chunk)) =
+                (self.buf.get_mut(at..at + 32), bytes.get(from..from + 32))
+        {
+            room.copy_from_slice(chunk);
+        } else {
+            self.buf[at..at + run].copy_from_slice(&bytes[from..start]);
+        }
+        self.len += run;
+        let before = symbol.word_start && self.ends_with_ident();
+        let out_start = self.len;
+        let mut at = self.len;
+        self.buf[at] = b' ';
+        at += usize::from(before);
+        self.buf[at..at + 16].copy_from_slice(&symbol.text);
+        at += usize::from(symbol.len);
+        self.buf[at] = b' ';
+        self.len = at + usize::from(pad_after);
+        self.done(start, start + usize::from(symbol.symbol_len), out_start, symbol.entry);
     }
 
     #[inline(always)]
@@ -75,15 +145,15 @@ impl<'s> Output<'s> {
             *slot |= 1 << (entry % 64);
         }
         if let Some(edits) = &mut self.edits {
-            edits.push(Edit { src_start: start, src_end: end, out_start, out_end: self.out.len() });
+            edits.push(Edit { src_start: start, src_end: end, out_start, out_end: self.len });
         }
     }
 
     /// Whether the output so far ends with a name character.
     #[inline(always)]
     fn ends_with_ident(&self) -> bool {
-        match self.out.as_bytes().last() {
-            Some(&b) if b < 0x80 => crate::text::ASCII_IDENT[b as usize],
+        match self.len.checked_sub(1).map(|last| self.buf[last]) {
+            Some(b) if b < 0x80 => ASCII_IDENT[b as usize],
             Some(_) => self.ends_with_unicode_ident(),
             None => false,
         }
@@ -91,17 +161,24 @@ impl<'s> Output<'s> {
 
     #[cold]
     fn ends_with_unicode_ident(&self) -> bool {
-        self.out.chars().next_back().is_some_and(is_ident_char)
+        let written = &self.buf[..self.len];
+        let start = (self.len.saturating_sub(4)..self.len)
+            .rfind(|&i| written[i] & 0xC0 != 0x80)
+            .unwrap_or(self.len);
+        let last = core::str::from_utf8(&written[start..]).ok().and_then(|s| s.chars().next());
+        last.is_some_and(is_ident_char)
     }
 
     /// The finished text, the entries used (by index) and the edits, if recorded.
     pub(crate) fn finish(mut self) -> (String, Vec<usize>, Option<Vec<Edit>>) {
-        if let Some(rest) = self.src.get(self.copied..) {
-            self.out.push_str(rest);
-        }
+        self.copy_run(self.src.len());
+        self.buf.truncate(self.len);
+        // Every byte written is a whole run of the source or a whole replacement text, so
+        // the check never fails; it keeps that a fact instead of a promise.
+        let text = crate::text::into_string(self.buf);
         let used = (0..self.used.len() * 64)
             .filter(|&i| self.used[i / 64] & (1 << (i % 64)) != 0)
             .collect();
-        (self.out, used, self.edits)
+        (text, used, self.edits)
     }
 }

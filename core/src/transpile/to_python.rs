@@ -6,7 +6,7 @@ use super::output::Output;
 use super::python_syntax::{is_attribute, number_end};
 use crate::error::LexError;
 use crate::lexer::{Handler, scan};
-use crate::symbols::{Glue, SymbolTable};
+use crate::symbols::{Glue, Lookup, SymbolTable};
 use crate::text::{ASCII_IDENT, char_at, decode, is_ident_char};
 
 /// Bytes that stop the code scan when the table has word symbols: quotes, `#`, names.
@@ -152,5 +152,26 @@ impl Handler for ToPython<'_, '_> {
 
     fn error(&mut self, pos: usize, error: LexError) {
         self.errors.push((pos, error));
+    }
+
+    #[inline]
+    fn skims(&self) -> bool {
+        !self.words
+    }
+
+    #[inline(always)]
+    fn glyph(&mut self, src: &str, pos: usize) -> Option<usize> {
+        let bytes = src.as_bytes();
+        let table = self.table;
+        match table.glue.lookup(bytes, pos) {
+            Lookup::Symbol(symbol) => {
+                let end = pos + usize::from(symbol.symbol_len);
+                let after = symbol.word_end && self.name_char_at(bytes, end);
+                self.out.replace_packed(pos, symbol, after);
+                Some(end)
+            }
+            Lookup::None => Some(pos + bytes.get(pos).map_or(1, |b| b.leading_ones() as usize)),
+            Lookup::Slow => None,
+        }
     }
 }
