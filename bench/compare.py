@@ -87,7 +87,8 @@ def main():
     print("baselines on the same inputs (MB/s):")
     for size in sizes:
         parts = [f"{name} {ours[(size, key)]['mb_per_s']:.0f}" for key, name in
-                 (("byte_loop", "plain byte loop"), ("byte_sum", "byte sum (SIMD)"),
+                 (("byte_loop", "plain byte loop"), ("event_walk", "event walk"),
+                  ("byte_sum", "byte sum (SIMD)"),
                   ("memcpy", "memcpy"))]
         print(f"  {label_of(size):<8} " + ", ".join(parts))
     largest = sizes[-1]

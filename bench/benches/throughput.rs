@@ -25,6 +25,9 @@ fn throughput(c: &mut Criterion) {
         group.bench_function("byte_loop", |b| {
             b.iter(|| baseline::byte_loop(black_box(phi.as_bytes())))
         });
+        group.bench_function("event_walk", |b| {
+            b.iter(|| baseline::event_walk(black_box(phi.as_bytes())))
+        });
         group.bench_function("byte_sum", |b| {
             b.iter(|| baseline::byte_sum(black_box(phi.as_bytes())))
         });

@@ -59,6 +59,7 @@ impl Inputs {
             Operation::ToPhicode => drop(black_box(to_phicode(python, table))),
             Operation::ByteSum => _ = black_box(baseline::byte_sum(phi.as_bytes())),
             Operation::ByteLoop => _ = black_box(baseline::byte_loop(phi.as_bytes())),
+            Operation::EventWalk => _ = black_box(baseline::event_walk(phi.as_bytes())),
             Operation::Memcpy => baseline::memcpy(phi.as_bytes(), &mut self.copy),
         }
     }

@@ -21,18 +21,21 @@ pub enum Operation {
     ByteSum,
     /// Serial byte-at-a-time loop over the φ input.
     ByteLoop,
+    /// Visiting every quote, `#` and non-ASCII character of the φ input, doing nothing.
+    EventWalk,
     /// Copy of the φ input.
     Memcpy,
 }
 
 impl Operation {
     /// Every operation, in table order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::ToPython,
         Self::ToPythonWithMap,
         Self::ToPhicode,
         Self::ByteSum,
         Self::ByteLoop,
+        Self::EventWalk,
         Self::Memcpy,
     ];
 
@@ -44,6 +47,7 @@ impl Operation {
             Self::ToPhicode => "Python → φ",
             Self::ByteSum => "baseline: byte sum (SIMD)",
             Self::ByteLoop => "baseline: plain byte loop",
+            Self::EventWalk => "baseline: event walk",
             Self::Memcpy => "baseline: memcpy",
         }
     }

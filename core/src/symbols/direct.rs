@@ -1,69 +1,147 @@
-//! The glue symbols' fast path: lookup by UTF-8 bytes, no decoding and no hashing.
+//! The glue symbols' fast path: one hash probe keyed by a character's UTF-8 bytes, read as
+//! one little-endian word. No decoding, no branch on the character's length.
 
 use alloc::vec;
 use alloc::vec::Vec;
 
 use super::glue::Glue;
+use super::index::table_bits;
 
-/// The value for a code point that starts glue symbols but not one lone one-character
+/// The value for a character that starts glue symbols but not one lone one-character
 /// symbol: look in the full index.
 pub(super) const SHARED: u16 = u16::MAX;
 
-/// Direct lookup by UTF-8 bytes for the common case, a symbol that is one 2- or 3-byte code
-/// point and the only glue symbol starting with it: no decoding, no hashing. Values are
-/// `1 + index into glues`, `SHARED`, or 0 for none.
+/// Lone one-character glue symbols (and, as `SHARED`, the first characters of the others)
+/// by the UTF-8 bytes of the character. Values are `1 + index into glues`, `SHARED`, or 0
+/// for none.
+///
+/// The hash multiplier is searched for when the table is built so that every character
+/// has a slot of its own: a lookup is one probe and one compare, never a loop. A table so
+/// big that no multiplier fits sends every character to the full index (`SHARED`).
 #[derive(Debug, Clone)]
 pub(super) struct Direct {
-    /// Two-byte symbols, by `(lead & 0x1F) << 6 | (second & 0x3F)`.
-    two: Vec<u16>,
-    /// Three-byte symbols: a page number (1-based) by `(lead & 0x0F) << 6 | (second & 0x3F)`,
-    pages_of: Vec<u16>,
-    /// and in the page, by `third & 0x3F`.
-    pages: Vec<[u16; 64]>,
+    /// `(key, value)`; key 0 (no UTF-8 character has it) marks a free slot.
+    slots: Vec<(u32, u16)>,
+    shift: u32,
+    multiplier: u32,
+    /// No collision-free multiplier was found: answer `SHARED` for every character.
+    overflow: bool,
 }
+
+/// Multipliers tried per table size, and the largest size tried (in bits).
+const TRIES: u64 = 64;
+const MAX_BITS: u32 = 16;
 
 impl Direct {
     pub(super) fn new(glues: &[Glue]) -> Self {
-        let mut direct = Self { two: vec![0; 2048], pages_of: vec![0; 1024], pages: Vec::new() };
+        let mut entries: Vec<(u32, u16)> = Vec::new();
         for (i, glue) in glues.iter().enumerate() {
             let mut chars = glue.symbol.chars();
             let Some(c) = chars.next() else { continue };
             let shares_start = |g: &Glue| g.symbol.starts_with(c) && !core::ptr::eq(g, glue);
             let lone = chars.next().is_none() && !glues.iter().any(shares_start);
-            let mut utf8 = [0u8; 4];
-            let b = c.encode_utf8(&mut utf8).as_bytes();
             let value = if lone && i + 1 < SHARED as usize { i as u16 + 1 } else { SHARED };
-            match b.len() {
-                2 => direct.two[((b[0] & 0x1F) as usize) << 6 | (b[1] & 0x3F) as usize] = value,
-                3 => {
-                    let key = ((b[0] & 0x0F) as usize) << 6 | (b[1] & 0x3F) as usize;
-                    if direct.pages_of[key] == 0 {
-                        direct.pages.push([0; 64]);
-                        direct.pages_of[key] = direct.pages.len() as u16;
-                    }
-                    if let Some(page) = direct.pages.get_mut(direct.pages_of[key] as usize - 1) {
-                        page[(b[2] & 0x3F) as usize] = value;
-                    }
-                }
-                _ => {}
+            let mut utf8 = [0u8; 4];
+            let key = key(c.encode_utf8(&mut utf8).as_bytes(), 0);
+            match entries.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 = SHARED,
+                None => entries.push((key, value)),
             }
         }
-        direct
+        (table_bits(entries.len())..=MAX_BITS)
+            .flat_map(|bits| (0..TRIES).map(move |seed| (bits, multiplier(seed))))
+            .find_map(|(bits, multiplier)| Self::place(&entries, bits, multiplier))
+            .unwrap_or(Self { slots: vec![(0, 0)], shift: 31, multiplier: 0, overflow: true })
+    }
+
+    /// The table with `multiplier`, if it gives every entry a slot of its own.
+    fn place(entries: &[(u32, u16)], bits: u32, multiplier: u32) -> Option<Self> {
+        let mut direct =
+            Self { slots: vec![(0, 0); 1 << bits], shift: 32 - bits, multiplier, overflow: false };
+        for &(key, value) in entries {
+            let slot = direct.slot(key);
+            if direct.slots[slot].0 != 0 {
+                return None;
+            }
+            direct.slots[slot] = (key, value);
+        }
+        Some(direct)
     }
 
     #[inline(always)]
+    fn slot(&self, key: u32) -> usize {
+        (key.wrapping_mul(self.multiplier) >> self.shift) as usize
+    }
+
+    /// The value for the character whose lead byte is at `at`.
+    #[inline(always)]
     pub(super) fn get(&self, bytes: &[u8], at: usize) -> usize {
-        let byte = |k: usize| bytes.get(at + k).map_or(0, |&b| (b & 0x3F) as usize);
-        match bytes.get(at) {
-            Some(&b0 @ 0xC0..=0xDF) => self.two[((b0 & 0x1F) as usize) << 6 | byte(1)] as usize,
-            Some(&b0 @ 0xE0..=0xEF) => {
-                let page = self.pages_of[((b0 & 0x0F) as usize) << 6 | byte(1)] as usize;
-                match page {
-                    0 => 0,
-                    _ => self.pages.get(page - 1).map_or(0, |p| p[byte(2)] as usize),
-                }
-            }
+        let key = key(bytes, at);
+        match self.slots.get(self.slot(key)) {
+            Some(&(k, value)) if k == key => value as usize,
+            _ if self.overflow => SHARED as usize,
             _ => 0,
+        }
+    }
+}
+
+/// The UTF-8 bytes of the character whose lead byte is at `at`, as a little-endian word
+/// (bytes past the character, or past the text, are zero).
+#[inline(always)]
+fn key(bytes: &[u8], at: usize) -> u32 {
+    let word = match bytes.get(at..at + 4) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+        _ => {
+            let mut word = [0u8; 4];
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            let n = rest.len().min(4);
+            word[..n].copy_from_slice(&rest[..n]);
+            u32::from_le_bytes(word)
+        }
+    };
+    let len = bytes.get(at).map_or(4, |b| b.leading_ones().clamp(1, 4));
+    word & (u32::MAX >> (8 * (4 - len)))
+}
+
+/// The `seed`th odd multiplier (splitmix64's output, so they look nothing alike).
+fn multiplier(seed: u64) -> u32 {
+    let mut z = seed.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)) as u32 | 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+
+    fn glue(symbol: &str, entry: u16) -> Glue {
+        Glue { symbol: symbol.into(), python: "x".into(), entry, word_start: true, word_end: true }
+    }
+
+    #[test]
+    fn finds_lone_symbols_of_every_length_and_marks_shared_starts() {
+        let glues = [glue("é", 0), glue("∀", 1), glue("𝕟", 2), glue("≠≠", 3), glue("≠", 4)];
+        let direct = Direct::new(&glues);
+        let at = |text: &str| direct.get(("ab".to_string() + text + "cd").as_bytes(), 2);
+        assert_eq!((at("é"), at("∀"), at("𝕟")), (1, 2, 3));
+        assert_eq!((at("≠"), at("ê"), at("∁"), at("𝕠")), (SHARED as usize, 0, 0, 0));
+        assert_eq!(direct.get("x∀".as_bytes(), 1), 2, "a character at the very end");
+    }
+
+    #[test]
+    fn thousands_of_symbols_still_get_one_probe_each_or_fall_back() {
+        let symbols: alloc::vec::Vec<_> = (0..3000u32)
+            .filter_map(|i| char::from_u32(0x4E00 + i))
+            .map(|c| c.to_string())
+            .collect();
+        let glues: alloc::vec::Vec<_> =
+            symbols.iter().enumerate().map(|(i, s)| glue(s, i as u16)).collect();
+        let direct = Direct::new(&glues);
+        for (i, s) in symbols.iter().enumerate() {
+            let value = direct.get(s.as_bytes(), 0);
+            assert!(value == i + 1 || (direct.overflow && value == SHARED as usize));
         }
     }
 }

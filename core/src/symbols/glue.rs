@@ -108,8 +108,8 @@ impl GlueIndex {
         Self { slots, glues, packed, shift, direct }
     }
 
-    /// The glue symbol at `bytes[at..]` when it is a lone one-code-point symbol (the common
-    /// case, every default symbol); `None` means "use `get`".
+    /// The glue symbol at `bytes[at..]` (a lead byte) when it is a lone one-character
+    /// symbol (the common case, every default symbol); `None` means "use `get`".
     #[inline(always)]
     pub(crate) fn direct(&self, bytes: &[u8], at: usize) -> Option<&Glue> {
         match self.direct.get(bytes, at) {
@@ -122,7 +122,6 @@ impl GlueIndex {
     #[inline(always)]
     pub(crate) fn lookup(&self, bytes: &[u8], at: usize) -> Lookup<'_> {
         match self.direct.get(bytes, at) {
-            0 if bytes.get(at).is_some_and(|&b| b >= 0xF0) => Lookup::Slow,
             0 => Lookup::None,
             n => match self.packed.get(n - 1) {
                 Some(Some(packed)) => Lookup::Symbol(packed),
