@@ -1,4 +1,58 @@
-// The package's functions, the same for every entry point: the wasm exports and the
-// column-map helpers. An entry point instantiates the wasm before re-exporting these.
-export { toPython, toPhicode, symbols, validateDialect, version } from './phicode.js';
+// The package's functions, the same for every entry point: the wasm exports, with the
+// column map turned into objects when first read, and the column-map helpers. An entry
+// point instantiates the wasm before re-exporting these.
+import * as wasm from './phicode.js';
+
+export { symbols, validateDialect, version } from './phicode.js';
 export { mapToPhicode, mapToPython } from './positions.js';
+
+/** φ → Python: see phicode.d.ts. */
+export function toPython(source, options) {
+  return withSourceMap(wasm.toPython(source, options));
+}
+
+/** Python → φ: see phicode.d.ts. */
+export function toPhicode(source, options) {
+  return withSourceMap(wasm.toPhicode(source, options));
+}
+
+// The wasm hands the map over as numbers (`line, count`, then per segment `phicodeColumn,
+// phicodeLen, pythonColumn, pythonLen`): one typed array instead of an object per segment
+// built across the wasm boundary. `sourceMap` is made from it on first read, then kept.
+function withSourceMap(result) {
+  const data = result.sourceMapData;
+  if (data === undefined) return result;
+  delete result.sourceMapData;
+  // Read or written, the accessor gives way to a plain data property.
+  const settle = (value) => {
+    Object.defineProperty(result, 'sourceMap', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(result, 'sourceMap', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle({ lines: decode(data) }),
+    set: settle,
+  });
+  return result;
+}
+
+function decode(data) {
+  const lines = [];
+  for (let i = 0; i < data.length; ) {
+    const line = data[i];
+    const count = data[i + 1];
+    i += 2;
+    const segments = new Array(count);
+    for (let k = 0; k < count; k++, i += 4) {
+      segments[k] = {
+        phicodeColumn: data[i],
+        phicodeLen: data[i + 1],
+        pythonColumn: data[i + 2],
+        pythonLen: data[i + 3],
+      };
+    }
+    lines.push({ line, segments });
+  }
+  return lines;
+}

@@ -101,6 +101,26 @@ module.exports = function behaviour(api, entry) {
     assert.deepEqual(mapToPhicode(back.sourceMap, { line: 1, column: 7 }), { line: 1, column: 3 });
   });
 
+  test(`${entry}: the column map is a plain, enumerable, replaceable property`, () => {
+    const result = toPython('∀ x ∈ xs:\n  π(x)\n\n¬y');
+    assert.deepEqual(Object.keys(result).sort(), [
+      'code',
+      'diagnostics',
+      'sourceMap',
+      'symbolsUsed',
+      'warnings',
+    ]);
+    const copy = JSON.parse(JSON.stringify(result));
+    assert.deepEqual(copy.sourceMap, result.sourceMap);
+    assert.deepEqual(
+      result.sourceMap.lines.map((l) => [l.line, l.segments.length]),
+      [[1, 2], [2, 1], [4, 1]],
+    );
+    assert.equal(result.sourceMap, result.sourceMap, 'built once, then kept');
+    result.sourceMap = null;
+    assert.equal(result.sourceMap, null);
+  });
+
   test(`${entry}: dialects as JSON text or object, both directions`, () => {
     const options = { dialect: SPANISH };
     const result = toPython('si x: imprimir(1)\nsino: ⋯', options);

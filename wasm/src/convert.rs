@@ -1,6 +1,9 @@
-//! The two conversions, shaped for JS: `{code, symbolsUsed, sourceMap?, diagnostics,
-//! warnings}` (`code` a string, or bytes for a bytes source); Python → φ refusals become an `Error` listing every problem.
+//! The two conversions, shaped for JS: `{code, symbolsUsed, sourceMapData?, diagnostics,
+//! warnings}`, `code` a string (or bytes for a bytes source); `api.js` turns
+//! `sourceMapData` into `sourceMap`. Python → φ refusals become an `Error` listing every
+//! problem.
 
+use js_sys::Uint32Array;
 use phicode_core::{Conversion, Entry, SourceMap, to_phicode_with, to_python_with};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -15,10 +18,23 @@ use crate::table::{self, Table};
 #[serde(rename_all = "camelCase")]
 struct Shaped<'a> {
     symbols_used: Vec<&'a Entry>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_map: Option<&'a SourceMap>,
     diagnostics: Vec<Diagnostic>,
     warnings: Vec<Issue<'a>>,
+}
+
+/// The column map as one array of numbers: per line `line, count`, then `count` segments of
+/// `phicodeColumn, phicodeLen, pythonColumn, pythonLen`. Building a JS object per segment
+/// from Rust costs a boundary crossing per field; `api.js` builds the objects when the map
+/// is first read.
+fn flat(map: &SourceMap) -> Uint32Array {
+    let mut numbers = Vec::new();
+    for line in map.lines() {
+        numbers.extend([line.line, line.segments.len() as u32]);
+        for s in &line.segments {
+            numbers.extend([s.phicode_column, s.phicode_len, s.python_column, s.python_len]);
+        }
+    }
+    Uint32Array::from(numbers.as_slice())
 }
 
 fn shape(conversion: &Conversion, table: &Table, source: &Source) -> Result<JsValue, JsValue> {
@@ -26,11 +42,13 @@ fn shape(conversion: &Conversion, table: &Table, source: &Source) -> Result<JsVa
         symbols_used: (conversion.symbols_used.iter())
             .filter_map(|&i| table.table.entry(i))
             .collect(),
-        source_map: conversion.source_map.as_ref(),
         diagnostics: conversion.diagnostics.iter().map(Diagnostic::from).collect(),
         warnings: table.warnings.iter().map(Issue::from).collect(),
     })?;
     js_sys::Reflect::set(&shaped, &"code".into(), &source.output(&conversion.code))?;
+    if let Some(map) = &conversion.source_map {
+        js_sys::Reflect::set(&shaped, &"sourceMapData".into(), &flat(map))?;
+    }
     Ok(shaped)
 }
 
