@@ -22,6 +22,8 @@ mod lexer;
 pub mod position;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod simd;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd_wasm;
 pub mod source_map;
 pub mod symbols;
 mod text;

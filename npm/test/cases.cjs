@@ -101,6 +101,15 @@ module.exports = function behaviour(api, entry) {
     assert.deepEqual(mapToPhicode(back.sourceMap, { line: 1, column: 7 }), { line: 1, column: 3 });
   });
 
+  test(`${entry}: long sources take the 64-byte fast path and convert the same`, () => {
+    const phi = `¿ x ∈ "∀#'": π(f"{ℓ(x)}", 'λ')  # ∀ ¬ "\n⟲ ¬x ∧ größe¬∈y  # ''\n`;
+    const python = `if x in "∀#'": print(f"{len(x)}", 'λ')  # ∀ ¬ "\nreturn not x and größe not in y  # ''\n`;
+    for (const times of [1, 3, 40]) {
+      assert.equal(toPython(phi.repeat(times)).code, python.repeat(times));
+      assert.equal(toPython(toPhicode(python.repeat(times)).code).code, python.repeat(times));
+    }
+  });
+
   test(`${entry}: the column map is a plain, enumerable, replaceable property`, () => {
     const result = toPython('∀ x ∈ xs:\n  π(x)\n\n¬y');
     assert.deepEqual(Object.keys(result).sort(), [

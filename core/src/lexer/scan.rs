@@ -85,7 +85,13 @@ fn lanes_eq_exact(x: u64, b: u8) -> u64 {
 
 /// One bit per byte of `block`: quotes, `#` and non-ASCII bytes. The portable twin of
 /// `simd::code_stops`.
-#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+#[cfg_attr(
+    any(
+        all(target_arch = "x86_64", target_feature = "sse2"),
+        all(target_arch = "wasm32", target_feature = "simd128")
+    ),
+    allow(dead_code)
+)]
 #[inline(always)]
 pub(crate) fn code_stops(block: &[u8; 64]) -> u64 {
     let mut stops = 0;

@@ -13,7 +13,12 @@ const TAIL: usize = 96;
 fn code_stops(block: &[u8; 64]) -> u64 {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     let stops = crate::simd::code_stops(block);
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    let stops = crate::simd_wasm::code_stops(block);
+    #[cfg(not(any(
+        all(target_arch = "x86_64", target_feature = "sse2"),
+        all(target_arch = "wasm32", target_feature = "simd128")
+    )))]
     let stops = super::scan::code_stops(block);
     stops
 }
