@@ -84,19 +84,27 @@ fn local_test_and_json_modules_win_over_the_stdlib() {
     t.assert_same_on_pypy(&["main.φ"], "");
 }
 
+/// `match`, which PyPy 3.9 does not have.
+const MATCH: &str =
+    "⟷ [1, 2]:\n    ▷ [a, b]:\n        π('match', a + b)\n    ▷ _:\n        π('no')\n";
+
+/// Coroutines, the walrus and f-strings with nested fields, symbols and `!r`.
+const ASYNC_WALRUS_FSTRINGS: &str = "⟳ ƒ work(n):\n    ⌛ asyncio.sleep(0)\n    ⟲ n * 2\n\
+    ⟳ ƒ main():\n    ⟲ ⌛ asyncio.gather(*(work(i) ∀ i ∈ ⟪(3)))\n\
+    π(asyncio.run(main()))\n\
+    ¿ (n ≔ ℓ('abcd')) > 3:\n    π(f'walrus {n}')\n\
+    xs = [3, 1, 2]\nπ(f\"{ℓ(xs)} {∑(xs)} {⭱(xs) ¿ xs ⋄ Ø} {'ℓ'} {{ℓ}} {xs!r:>{ℓ(xs) * 4}}\")\n";
+
+/// What `ASYNC_WALRUS_FSTRINGS` prints.
+const ASYNC_WALRUS_FSTRINGS_OUT: &str = "[0, 2, 4]\nwalrus 4\n3 6 3 ℓ {ℓ}    [3, 1, 2]\n";
+
 #[test]
 fn match_async_walrus_and_fstrings() {
-    let program = "⇒ asyncio\n\
-        ⟷ [1, 2]:\n    ▷ [a, b]:\n        π('match', a + b)\n    ▷ _:\n        π('no')\n\
-        ⟳ ƒ work(n):\n    ⌛ asyncio.sleep(0)\n    ⟲ n * 2\n\
-        ⟳ ƒ main():\n    ⟲ ⌛ asyncio.gather(*(work(i) ∀ i ∈ ⟪(3)))\n\
-        π(asyncio.run(main()))\n\
-        ¿ (n ≔ ℓ('abcd')) > 3:\n    π(f'walrus {n}')\n\
-        xs = [3, 1, 2]\nπ(f\"{ℓ(xs)} {∑(xs)} {⭱(xs) ¿ xs ⋄ Ø} {'ℓ'} {{ℓ}} {xs!r:>{ℓ(xs) * 4}}\")\n";
-    let t = Twins::new(&[("main.φ", program)]);
+    let program = format!("⇒ asyncio\n{MATCH}{ASYNC_WALRUS_FSTRINGS}");
+    let t = Twins::new(&[("main.φ", &program)]);
     let out = t.assert_same(&["main.φ"], "");
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(stdout, "match 3\n[0, 2, 4]\nwalrus 4\n3 6 3 ℓ {ℓ}    [3, 1, 2]\n");
+    assert_eq!(stdout, format!("match 3\n{ASYNC_WALRUS_FSTRINGS_OUT}"));
 }
 
 #[test]
@@ -118,17 +126,10 @@ fn module_mode_and_package_main() {
 
 #[test]
 fn async_walrus_and_fstrings_on_pypy() {
-    // The same program minus `match`, which PyPy 3.9 does not have.
-    let program = "⇒ asyncio\n\
-        ⟳ ƒ work(n):\n    ⌛ asyncio.sleep(0)\n    ⟲ n * 2\n\
-        ⟳ ƒ main():\n    ⟲ ⌛ asyncio.gather(*(work(i) ∀ i ∈ ⟪(3)))\n\
-        π(asyncio.run(main()))\n\
-        ¿ (n ≔ ℓ('abcd')) > 3:\n    π(f'walrus {n}')\n\
-        xs = [3, 1, 2]\nπ(f\"{ℓ(xs)} {∑(xs)} {⭱(xs) ¿ xs ⋄ Ø} {'ℓ'} {{ℓ}} {xs!r:>{ℓ(xs) * 4}}\")\n";
-    let t = Twins::new(&[("main.φ", program)]);
+    let program = format!("⇒ asyncio\n{ASYNC_WALRUS_FSTRINGS}");
+    let t = Twins::new(&[("main.φ", &program)]);
     let out = t.assert_same_on_pypy(&["main.φ"], "");
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(stdout, "[0, 2, 4]\nwalrus 4\n3 6 3 ℓ {ℓ}    [3, 1, 2]\n");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), ASYNC_WALRUS_FSTRINGS_OUT);
 }
 
 #[test]
