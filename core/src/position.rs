@@ -84,12 +84,18 @@ impl<'a> Cursor<'a> {
         }
         let gap = &self.text[self.at..offset];
         let mut line_start = None;
-        for p in memchr::memchr2_iter(b'\n', b'\r', gap) {
+        let mut line_break = |p: usize| {
             let crlf = gap[p] == b'\r' && self.text.get(self.at + p + 1) == Some(&b'\n');
             if !crlf {
                 self.line += 1;
                 line_start = Some(p + 1);
             }
+        };
+        // Most gaps are a few words long: a plain loop beats setting up a SIMD search.
+        if gap.len() < 64 {
+            (0..gap.len()).filter(|&p| matches!(gap[p], b'\n' | b'\r')).for_each(line_break);
+        } else {
+            memchr::memchr2_iter(b'\n', b'\r', gap).for_each(line_break);
         }
         let chars = |bytes: &[u8]| bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
         self.column = match line_start {

@@ -38,23 +38,38 @@ pub struct SourceMap {
 
 impl SourceMap {
     /// Builds the map from the edits of a conversion of `phicode` into `python`.
+    ///
+    /// Between edits both texts hold the same bytes, and no edit spans a line break, so only
+    /// the φ side is walked: a Python column is the φ column shifted by what the earlier
+    /// edits on its line added or removed.
     pub(crate) fn build(phicode: &str, python: &str, edits: &[crate::transpile::Edit]) -> Self {
-        let (mut phi_at, mut py_at) = (Cursor::new(phicode), Cursor::new(python));
+        let mut phi_at = Cursor::new(phicode);
         let mut lines: Vec<LineMap> = Vec::new();
+        let mut shift: i64 = 0;
         for edit in edits {
             let phi = phi_at.position(edit.src_start);
-            let py = py_at.position(edit.out_start);
             let count =
                 |text: &str, a: usize, b: usize| text.get(a..b).map_or(0, |s| s.chars().count());
+            let phicode_len = count(phicode, edit.src_start, edit.src_end) as u32;
+            let python_len = count(python, edit.out_start, edit.out_end) as u32;
+            if lines.last().is_none_or(|last| last.line != phi.line) {
+                shift = 0;
+            }
             let segment = Segment {
                 phicode_column: phi.column,
-                phicode_len: count(phicode, edit.src_start, edit.src_end) as u32,
-                python_column: py.column,
-                python_len: count(python, edit.out_start, edit.out_end) as u32,
+                phicode_len,
+                python_column: u32::try_from(i64::from(phi.column) + shift).unwrap_or(u32::MAX),
+                python_len,
             };
+            shift += i64::from(python_len) - i64::from(phicode_len);
             match lines.last_mut() {
                 Some(last) if last.line == phi.line => last.segments.push(segment),
-                _ => lines.push(LineMap { line: phi.line, segments: alloc::vec![segment] }),
+                _ => {
+                    // Room for a few symbols, so most lines allocate once.
+                    let mut segments = Vec::with_capacity(4);
+                    segments.push(segment);
+                    lines.push(LineMap { line: phi.line, segments });
+                }
             }
         }
         Self { lines }

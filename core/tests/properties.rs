@@ -389,6 +389,47 @@ proptest! {
     }
 }
 
+/// The characters `column..column + len` (1-based) of line `line` (1-based).
+fn slice(lines: &[(&str, &str)], line: u32, column: u32, len: u32) -> String {
+    let text = lines.get(line as usize - 1).map_or("", |l| l.0);
+    text.chars().skip(column as usize - 1).take(len as usize).collect()
+}
+
+/// Every segment of `map` covers a symbol of `phi` and its Python text (spaces around it
+/// allowed) in `python`, at the columns it claims.
+fn segments_point_at_their_texts(phi: &str, python: &str, map: &SourceMap, table: &SymbolTable) {
+    let (phi_lines, py_lines) = (split_lines(phi), split_lines(python));
+    for line in map.lines() {
+        for s in &line.segments {
+            let symbol = slice(&phi_lines, line.line, s.phicode_column, s.phicode_len);
+            let text = slice(&py_lines, line.line, s.python_column, s.python_len);
+            let entry = table.by_symbol(&symbol);
+            assert!(entry.is_some(), "no symbol {symbol:?} at {}:{}", line.line, s.phicode_column);
+            assert_eq!(text.trim(), entry.unwrap().python, "at {}:{}", line.line, s.python_column);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    #[test]
+    fn column_maps_point_at_symbols_and_their_python(
+        parts in prop::collection::vec(lexer_soup(), 1..6),
+    ) {
+        let src = parts.concat();
+        for table in [SymbolTable::new(), spanish()] {
+            let conversion = to_python_with(&src, &table, Options { source_map: true });
+            let map = conversion.source_map.as_ref().unwrap();
+            segments_point_at_their_texts(&src, &conversion.code, map, &table);
+            if let Ok(back) = to_phicode_with(&conversion.code, &table, Options { source_map: true }) {
+                let map = back.source_map.as_ref().unwrap();
+                segments_point_at_their_texts(&back.code, &conversion.code, map, &table);
+            }
+        }
+    }
+}
+
 /// Lines of a text with their endings (`\n`, `\r\n`, lone `\r`, or "" for the last one).
 fn split_lines(text: &str) -> Vec<(&str, &str)> {
     let mut lines = Vec::new();
