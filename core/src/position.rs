@@ -84,7 +84,7 @@ impl<'a> Cursor<'a> {
         }
         let gap = &self.text[self.at..offset];
         let mut line_start = None;
-        let mut line_break = |p: usize| {
+        let line_break = |p: usize| {
             let crlf = gap[p] == b'\r' && self.text.get(self.at + p + 1) == Some(&b'\n');
             if !crlf {
                 self.line += 1;
