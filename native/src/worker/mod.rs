@@ -1,5 +1,5 @@
 //! `phicode worker`: one interactive session's interpreter, driven by a host over the
-//! protocol of `sessions/PROTOCOL.md` on stdin/stdout. The Python engine (`engine.py`)
+//! protocol of `sessions/PROTOCOL.md` on stdin/stdout. The Python engine (`python/`)
 //! runs cells on the main thread's asyncio loop; Rust threads do the I/O: a reader that
 //! never needs the GIL (so interrupts always get through), an output flusher, fd capture,
 //! heartbeats, and a control thread for cancel and completion requests.
@@ -40,11 +40,15 @@ use outbox::Outbox;
 
 /// The engine's Python modules, in import order, all compiled as `<phicode engine>` (the
 /// name tracebacks shown to users are trimmed by).
-const ENGINE: [(&str, &str); 5] = [
+const ENGINE: [(&str, &str); 9] = [
     ("_phicode_engine_namespace", include_str!("python/namespace.py")),
-    ("_phicode_engine_interact", include_str!("python/interact.py")),
     ("_phicode_engine_cells", include_str!("python/cells.py")),
+    ("_phicode_engine_display", include_str!("python/display.py")),
+    ("_phicode_engine_interact", include_str!("python/interact.py")),
+    ("_phicode_engine_editing", include_str!("python/editing.py")),
     ("_phicode_engine_requests", include_str!("python/requests.py")),
+    ("_phicode_engine_execution", include_str!("python/execution.py")),
+    ("_phicode_engine_run", include_str!("python/run.py")),
     ("_phicode_engine", include_str!("python/engine.py")),
 ];
 

@@ -1,5 +1,8 @@
-//! The inside of a session: starting workers, sending frames, and the routing helpers the
-//! supervisor calls. [`super::Session`] is the public face of it.
+//! The inside of a session: starting workers, sending frames, and failing whoever waits
+//! on a worker that went away. [`super::Session`] is the public face of it; the helpers
+//! the supervisor routes incoming messages with are in [`routing`].
+
+mod routing;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -12,12 +15,10 @@ use tokio::sync::{Mutex as AsyncMutex, broadcast, oneshot, watch};
 use super::config::SessionConfig;
 use super::error::SessionError;
 use super::event::Event;
+use super::spawn;
 use super::state::{Direction, Interceptor, Link, State};
 use super::supervise::{self, gone_error};
-use super::{spawn, supervise::deliver};
-use crate::protocol::{
-    Envelope, ErrorKind, ErrorMessage, Heartbeat, InputResponse, Message, encode,
-};
+use crate::protocol::{Envelope, ErrorKind, Heartbeat, Message, encode};
 
 /// Shared by every handle of one session.
 pub struct Shared {
@@ -153,71 +154,5 @@ impl Shared {
         for (_, reply) in requests {
             let _ = reply.send(Err(SessionError::WorkerDead(why.to_owned())));
         }
-    }
-
-    /// The channel of execution `id`; for a terminal event it is removed and remembered.
-    pub(crate) fn target(
-        &self,
-        id: &str,
-        terminal: Option<&Event>,
-    ) -> Option<tokio::sync::mpsc::Sender<Event>> {
-        let mut state = self.lock();
-        match terminal {
-            None => state.executions.get(id).cloned(),
-            Some(event) => {
-                let sender = state.executions.remove(id)?;
-                state.remember(id, event.clone(), self.config.replay_memory);
-                Some(sender)
-            }
-        }
-    }
-
-    pub(crate) async fn error(self: &Arc<Self>, _generation: u64, error: ErrorMessage) {
-        let about = error.execution_id.clone().unwrap_or_default();
-        let reply = self.lock().requests.remove(&about);
-        match reply {
-            Some(reply) => {
-                let _ = reply.send(Err(SessionError::Request(Box::new(error))));
-            }
-            None => deliver(self, Event::Error(error), 0.0).await,
-        }
-    }
-
-    pub(crate) fn reply(&self, body: Message) {
-        let Some(id) = body.request_id().map(str::to_owned) else { return };
-        if let Some(reply) = self.lock().requests.remove(&id) {
-            let _ = reply.send(Ok(body));
-        }
-    }
-
-    pub(crate) fn heartbeat(&self, heartbeat: Heartbeat) {
-        self.heartbeats.send_replace(Some(heartbeat));
-    }
-
-    pub(crate) fn unsolicited(&self, envelope: Envelope) {
-        let why = format!("unexpected `{}` message from the worker", envelope.body.kind());
-        self.protocol_error(why);
-    }
-
-    pub(crate) fn unsolicited_event(&self, event: Event, _timestamp: f64) {
-        let _ = self.general.send(event);
-    }
-
-    pub(crate) fn protocol_error(&self, why: String) {
-        let _ = self.general.send(Event::Error(ErrorMessage {
-            execution_id: None,
-            kind: ErrorKind::Protocol,
-            exception_type: "ProtocolError".into(),
-            traceback: format!("ProtocolError: {why}\n"),
-            exception_message: why,
-            frames: Vec::new(),
-            execution_count: None,
-            execution_time: None,
-        }));
-    }
-
-    pub(crate) async fn answer_eof(&self, input_id: String) {
-        let body = Message::InputResponse(InputResponse::eof(input_id));
-        let _ = self.send(Envelope::new(self.next_id("h"), body)).await;
     }
 }

@@ -1,0 +1,86 @@
+"""What a session shows of a value: its repr and JSON (capped), its MIME bundle from the
+`_repr_*_` methods (IPython's convention), and the `display()` builtin that sends one."""
+
+import base64
+import json
+
+import _phicode_worker as W
+
+REPR_LIMIT = 1 << 20
+JSON_LIMIT = 1 << 20
+PLAIN = (int, float, str, bool, list, dict, tuple, type(None))
+RICH = (
+    ("_repr_html_", "text/html"),
+    ("_repr_markdown_", "text/markdown"),
+    ("_repr_svg_", "image/svg+xml"),
+    ("_repr_png_", "image/png"),
+    ("_repr_jpeg_", "image/jpeg"),
+    ("_repr_latex_", "text/latex"),
+    ("_repr_json_", "application/json"),
+)
+
+
+def safe_repr(value):
+    try:
+        text = repr(value)
+    except Exception as e:  # noqa: BLE001 - a broken __repr__ must not fail the cell
+        return f"<{type(value).__qualname__} object (repr failed: {type(e).__name__}: {e})>"
+    if len(text) > REPR_LIMIT:
+        text = text[:REPR_LIMIT] + f"... [{len(text) - REPR_LIMIT} characters more]"
+    return text
+
+
+def json_text(value):
+    """The value as JSON when it is plain data (and not huge), else None."""
+    if type(value) not in PLAIN:
+        return None
+    try:
+        text = json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return text if len(text) <= JSON_LIMIT else None
+
+
+def mime_bundle(value, text=None):
+    """{MIME type: data} from the value's `_repr_*_` methods (IPython's convention)."""
+    bundle = {"text/plain": text if text is not None else safe_repr(value)}
+    kind = type(value)
+    method = getattr(kind, "_repr_mimebundle_", None)
+    if method is not None:
+        try:
+            got = method(value)
+            data = got[0] if isinstance(got, tuple) else got
+            if isinstance(data, dict):
+                bundle.update({k: v for k, v in data.items() if isinstance(k, str)})
+        except Exception:  # noqa: BLE001
+            pass
+    for name, mime in RICH:
+        method = getattr(kind, name, None)
+        if method is None or mime in bundle:
+            continue
+        try:
+            data = method(value)
+        except Exception:  # noqa: BLE001
+            continue
+        if isinstance(data, tuple):
+            data = data[0]
+        if isinstance(data, bytes):
+            data = base64.b64encode(data).decode("ascii")
+        if data is not None:
+            bundle[mime] = data
+    return bundle
+
+
+def has_rich(value):
+    kind = type(value)
+    return kind not in PLAIN and any(hasattr(kind, n) for n, _ in RICH + (("_repr_mimebundle_", ""),))
+
+
+def display(*values, raw=False, metadata=None, display_id=None, update=False, **_ignored):
+    """Shows each value in the session (as Jupyter's `display`)."""
+    from _phicode_engine_execution import current_id  # it loads after this module
+
+    for value in values:
+        bundle = value if raw and isinstance(value, dict) else mime_bundle(value)
+        meta = json.dumps(metadata, default=str) if metadata else None
+        W.send_display(current_id(), json.dumps(bundle, default=str), meta, display_id, update)

@@ -1,0 +1,110 @@
+"""Editing help for the session's namespace: completion of the dotted name before the
+cursor, inspection of the one under it, and the is-complete check of a pending cell."""
+
+import ast
+import codeop
+import re
+import rlcompleter
+
+from _phicode_engine_cells import PYTHON_OF
+
+_TOKEN = re.compile(r"[\w.]*$")
+
+
+def complete(ns, code, cursor):
+    """(matches, start, end) for the dotted name before `cursor` (in characters)."""
+    token = _TOKEN.search(code[:cursor]).group(0)
+    if not token:
+        return [], cursor, cursor
+    completer = rlcompleter.Completer(ns)
+    found, state = [], 0
+    while state < 1000:
+        match = completer.complete(token, state)
+        if match is None:
+            break
+        found.append(match.rstrip("("))
+        state += 1
+    return sorted(set(found)), cursor - len(token), cursor
+
+
+_NAME_AT = re.compile(r"[\w.]*")
+
+
+def inspect(ns, code, cursor, detail):
+    """(found, text): signature and docstring of the dotted name at `cursor` (its source
+    too at detail 1). Names are looked up, never called."""
+    import builtins as b
+    import inspect as inspect_module
+
+    start = len(_TOKEN.search(code[:cursor]).group(0))
+    name = (code[cursor - start : cursor] + _NAME_AT.match(code, cursor).group(0)).strip(".")
+    parts = name.split(".")
+    if not name or not all(p.isidentifier() for p in parts):
+        return False, ""
+    if parts[0] in ns:
+        value = ns[parts[0]]
+    elif hasattr(b, parts[0]):
+        value = getattr(b, parts[0])
+    else:
+        return False, ""
+    try:
+        for part in parts[1:]:
+            value = getattr(value, part)
+    except Exception:  # noqa: BLE001
+        return False, ""
+    lines = [f"{name}: {type(value).__qualname__}"]
+    try:
+        lines.append(f"Signature: {name}{inspect_module.signature(value)}")
+    except (TypeError, ValueError):
+        pass
+    doc = inspect_module.getdoc(value)
+    if doc:
+        lines.append(doc)
+    if detail:
+        try:
+            lines.append(_source(inspect_module, value))
+        except (OSError, TypeError):
+            pass
+    return True, "\n".join(lines)
+
+
+def _source(inspect_module, value):
+    """The source of `value`; for a φ cell's function, its φ lines (inspect finds the block
+    in the cell's Python, line N being φ line N)."""
+    code = getattr(inspect_module.unwrap(value), "__code__", None)
+    filename = code.co_filename if code is not None else None
+    python = PYTHON_OF.get(filename)
+    if python is None:
+        return inspect_module.getsource(value)
+    import linecache
+
+    phi = linecache.cache.get(filename)
+    linecache.cache[filename] = (len(python), None, python.splitlines(True), filename)
+    try:
+        block, start = inspect_module.getsourcelines(value)
+    finally:
+        linecache.cache[filename] = phi
+    return "".join(phi[2][start - 1 : start - 1 + len(block)])
+
+
+def is_complete(python_source):
+    """("complete" | "incomplete" | "invalid", indent of the next line)."""
+    if not python_source.strip():
+        return "complete", ""
+    compiler = codeop.CommandCompiler()
+    compiler.compiler.flags |= ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+    try:
+        code = compiler(python_source, "<input>", "exec")
+    except (SyntaxError, OverflowError, ValueError):
+        return "invalid", ""
+    lines = python_source.split("\n")
+    last = lines[-1]
+    indent = last[: len(last) - len(last.lstrip())]
+    if code is None:
+        if last.rstrip().endswith(":"):
+            indent += "    "
+        return "incomplete", indent
+    # A block is open until an empty line closes it, as in the Python REPL.
+    if len(lines) > 1 and last.strip() and indent:
+        return "incomplete", indent
+    return "complete", ""
