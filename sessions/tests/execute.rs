@@ -59,15 +59,16 @@ async fn output_streams_in_order_and_always_before_the_result() {
 #[tokio::test]
 async fn output_of_file_descriptors_and_child_processes_is_captured() {
     let s = session().await;
+    // fd-level text arrives through the capture pipe, maybe after the result, as a session
+    // event: subscribe first, or text that comes in between is missed.
+    let mut events = s.events();
     let done = run(
         &s,
         "import os, subprocess\nos.write(1, b'fd one\\n')\nsubprocess.run(['echo', 'child'])",
     )
     .await;
     assert!(done.error().is_none(), "{:?}", done.error());
-    // fd-level text arrives through the capture pipe, maybe after the result.
     let mut text = done.stdout.clone();
-    let mut events = s.events();
     while !(text.contains("fd one") && text.contains("child")) {
         if let Event::Output(o) = within(10, events.recv()).await.unwrap() {
             assert_eq!(o.stream, StreamName::Stdout);
