@@ -23,9 +23,9 @@ pub(crate) struct Edit {
     pub(crate) out_end: usize,
 }
 
-/// Bytes the fast path may store past the written length for one symbol: a 32-byte run,
-/// a space, a 16-byte text and a space.
-const FAST_ROOM: usize = 32 + 1 + 16 + 1;
+/// Bytes the fast path may store past the written length for one symbol's text: a space,
+/// a 16-byte text and a space.
+const FAST_ROOM: usize = 1 + 16 + 1;
 
 pub(crate) struct Output<'s> {
     src: &'s str,
@@ -73,10 +73,22 @@ impl<'s> Output<'s> {
         }
     }
 
-    /// Copies the source from where the last replacement ended up to `start`.
+    /// Copies the source from where the last replacement ended up to `start`. Runs of up to
+    /// 32 bytes are copied as 32 (when the source has them), so short runs cost no
+    /// variable-length copy; the extra bytes lie past the written length.
     #[inline(always)]
     fn copy_run(&mut self, start: usize) {
-        if let Some(run) = self.src.as_bytes().get(self.copied..start) {
+        let bytes = self.src.as_bytes();
+        let Some(run) = start.checked_sub(self.copied) else { return };
+        self.reserve(run.max(32));
+        let (at, from) = (self.len, self.copied);
+        if run <= 32
+            && let (Some(room), Some(chunk)) =
+                (self.buf.get_mut(at..at + 32), bytes.get(from..from + 32))
+        {
+            room.copy_from_slice(chunk);
+            self.len += run;
+        } else if let Some(run) = bytes.get(from..start) {
             self.push(run);
         }
     }
@@ -108,24 +120,12 @@ impl<'s> Output<'s> {
         self.done(start, end, out_start, entry);
     }
 
-    /// The fast path's replacement of the glue symbol at `start` by `symbol`'s short text;
-    /// `pad_after` is already decided. Runs of up to 32 bytes are copied as 32 (so the
-    /// fast path stays clear of the source's last bytes).
+    /// The fast path's replacement of the glue symbol at `start` by `symbol`'s short text,
+    /// stored as its 16-byte slot; `pad_after` is already decided.
     #[inline(always)]
     pub(crate) fn replace_packed(&mut self, start: usize, symbol: &Packed, pad_after: bool) {
-        let bytes = self.src.as_bytes();
-        let run = start - self.copied;
-        self.reserve(run + FAST_ROOM);
-        let (at, from) = (self.len, self.copied);
-        if run <= 32
-            && let (Some(room), Some(chunk)) =
-                (self.buf.get_mut(at..at + 32), bytes.get(from..from + 32))
-        {
-            room.copy_from_slice(chunk);
-        } else {
-            self.buf[at..at + run].copy_from_slice(&bytes[from..start]);
-        }
-        self.len += run;
+        self.copy_run(start);
+        self.reserve(FAST_ROOM);
         let before = symbol.word_start && self.ends_with_ident();
         let out_start = self.len;
         let mut at = self.len;
