@@ -149,6 +149,20 @@ fn dialect_words_after_a_symbol_and_a_dot_stay_attributes() {
 }
 
 #[test]
+fn a_dot_before_a_bare_line_break_makes_no_attribute() {
+    // Found by the dialect fuzzer: the dot ends an unterminated string whose text reads
+    // `True.` in φ; both directions must still agree that `if` below is code.
+    let table = Dialect::from_pairs([("if", "s")]).build(Strictness::Strict).expect("valid").table;
+    for python in ["x = 'a ✓.\rif y: pass\r", "# ✓.\nif y: pass", "v = (obj.\n     print)"] {
+        let phi = to_phicode(python, &table).expect("round-trippable");
+        assert_eq!(to_python(&phi, &table), python, "{phi:?}");
+    }
+    assert_eq!(phi("v = (obj.\n     print)"), "v = (obj.\n     π)");
+    assert_eq!(phi("u = obj.\\\n    print"), "u = obj.\\\n    print");
+    assert_eq!(phi("u = 1  # obj.\\\nprint"), "u = 1  # obj.\\\nπ");
+}
+
+#[test]
 fn column_map_points_back_at_symbols() {
     let conversion =
         to_python_with("¿x∈y: π(z)", &SymbolTable::new(), Options { source_map: true });

@@ -39,7 +39,7 @@ pub(crate) fn number_end(bytes: &[u8], at: usize) -> usize {
 }
 
 /// Whether the name starting at `at` is an attribute: it follows a `.` that itself follows
-/// an expression (`obj.name`, `f(x) .name`). The dots of `from . import`, of `...` and of a
+/// an expression (`obj.name`, `f(x) .name`, `obj.\` then `name` on the next line). The dots of `from . import`, of `...` and of a
 /// number (`1.`) are not attribute dots; `is_from` says whether a word means `from`.
 /// `symbol_text` gives the Python text of a φ glue symbol, so `✓.x` reads like `True.x`.
 pub(crate) fn is_attribute<'t>(
@@ -50,7 +50,7 @@ pub(crate) fn is_attribute<'t>(
 ) -> bool {
     let bytes = src.as_bytes();
     let i = skip_space_back(bytes, at);
-    if i == 0 || bytes[i - 1] != b'.' || ends_comment(bytes, i, at) {
+    if i == 0 || bytes[i - 1] != b'.' || dot_left_behind(bytes, i, at) {
         return false;
     }
     let dot = i - 1;
@@ -80,12 +80,25 @@ pub(crate) fn is_attribute<'t>(
     !number && !is_from(&src[run..end])
 }
 
-/// Whether the `.` before `dot_end` may be the end of a comment: the space between it and
-/// the name (`dot_end..name`) crosses a line break, and the dot's line has a `#`. (A dot
-/// ends a code line only inside brackets, where a `#` is rare; a comment's dot is common.)
-fn ends_comment(bytes: &[u8], dot_end: usize, name: usize) -> bool {
+/// Whether a line break between the `.` before `dot_end` and the name at `name` leaves the
+/// dot behind: only a backslash continuation carries an attribute over to the next line
+/// (`obj.\` then `attr`), and not from a line with a `#` (the dot may end a comment). A
+/// bare break may also follow a dot inside an unterminated string; inside brackets it
+/// could be `(obj.` then `attr`, but that is rare, and reading the name as code there is
+/// still a faithful round trip (both directions decide alike).
+fn dot_left_behind(bytes: &[u8], dot_end: usize, name: usize) -> bool {
     let gap = &bytes[dot_end..name];
-    if !gap.iter().any(|&b| b == b'\n' || b == b'\r') {
+    let mut crosses = false;
+    for (p, &b) in gap.iter().enumerate() {
+        let crlf_tail = b == b'\n' && p > 0 && gap[p - 1] == b'\r';
+        if matches!(b, b'\n' | b'\r') && !crlf_tail {
+            if p == 0 || gap[p - 1] != b'\\' {
+                return true;
+            }
+            crosses = true;
+        }
+    }
+    if !crosses {
         return false;
     }
     let line_start = memchr::memrchr2(b'\n', b'\r', &bytes[..dot_end]).map_or(0, |p| p + 1);
@@ -124,7 +137,11 @@ mod tests {
         let attr = |s: &str| is_attribute(s, s.len(), |w| w == "from" || w == "de", symbol);
         assert!(attr("obj."));
         assert!(attr("obj . "));
-        assert!(attr("(obj.\n    "));
+        assert!(attr("obj.\\\n    "));
+        assert!(attr("obj. \\\r\n"));
+        assert!(!attr("(obj.\n    "), "a bare line break leaves the dot behind");
+        assert!(!attr("x = 'abc.\r"));
+        assert!(!attr("# the end.\\\n"));
         assert!(attr("x1."));
         assert!(attr("f(x)."));
         assert!(attr("'s'."));
@@ -145,8 +162,8 @@ mod tests {
         assert!(!attr("x = "));
         assert!(!attr(". "));
         assert!(!attr("x = 1  # the end.\n"));
-        assert!(attr("(x  # the end\n    .\n    "));
-        assert!(attr("(x.\n    "));
+        assert!(attr("(x  # the end\n    ."));
+        assert!(!attr("(x  # the end\n    .\n    "));
         assert!(!attr(""));
     }
 }
