@@ -163,6 +163,19 @@ fn a_dot_before_a_bare_line_break_makes_no_attribute() {
 }
 
 #[test]
+fn a_word_walrus_never_fuses_with_the_one_before() {
+    // Found by the dialect fuzzer: `:=:=` became one name `ww` with the word `w` for `:=`.
+    let table = Dialect::from_pairs([(":=", "艝")]).build(Strictness::Strict).expect("valid").table;
+    let refused = to_phicode("f(:=:=)", &table).expect_err("would fuse");
+    assert_eq!(refused.problems.len(), 1);
+    assert!(matches!(refused.problems[0].error, RoundTripError::GluedWord { .. }));
+    assert_eq!(refused.problems[0].position, Position { line: 1, column: 5 });
+    let phi = to_phicode("(y := 1) + (z := 2)", &table).expect("spaced");
+    assert_eq!(phi, "(y 艝 1) + (z 艝 2)");
+    assert_eq!(to_python(&phi, &table), "(y := 1) + (z := 2)");
+}
+
+#[test]
 fn column_map_points_back_at_symbols() {
     let conversion =
         to_python_with("¿x∈y: π(z)", &SymbolTable::new(), Options { source_map: true });

@@ -149,6 +149,16 @@ impl<'s> Output<'s> {
         }
     }
 
+    /// Whether the output will have a name character right before source index `pos`: the
+    /// end of the last replacement when it ended there, else the source's own character.
+    pub(crate) fn ident_before(&self, pos: usize) -> bool {
+        if pos == self.copied && self.len > 0 {
+            self.ends_with_ident()
+        } else {
+            crate::text::char_before(self.src, pos).is_some_and(is_ident_char)
+        }
+    }
+
     /// Whether the output so far ends with a name character.
     #[inline(always)]
     fn ends_with_ident(&self) -> bool {
