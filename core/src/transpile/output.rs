@@ -96,7 +96,7 @@ impl<'s> Output<'s> {
     /// Replaces `source[start..end]` with one of `texts`: the Python text bare, with a
     /// space before, after, or both. The space before is added only when `pad_before` is
     /// set and the output so far ends with a name character.
-    #[inline(always)]
+    #[inline]
     pub(crate) fn replace_padded(
         &mut self,
         (start, end): (usize, usize),
@@ -112,7 +112,7 @@ impl<'s> Output<'s> {
     }
 
     /// Replaces `source[start..end]` with `text`.
-    #[inline(always)]
+    #[inline]
     pub(crate) fn replace(&mut self, start: usize, end: usize, text: &str, entry: u16) {
         self.copy_run(start);
         let out_start = self.len;
