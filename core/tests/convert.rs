@@ -168,6 +168,8 @@ fn a_word_walrus_never_fuses_with_the_one_before() {
     let table = Dialect::from_pairs([(":=", "艝")]).build(Strictness::Strict).expect("valid").table;
     let refused = to_phicode("f(:=:=)", &table).expect_err("would fuse");
     assert_eq!(refused.problems.len(), 1);
+    // And after a word that became a glue symbol: `≡艝` would come back as `is :=`.
+    assert!(to_phicode("x is:=y", &table).is_err());
     assert!(matches!(refused.problems[0].error, RoundTripError::GluedWord { .. }));
     assert_eq!(refused.problems[0].position, Position { line: 1, column: 5 });
     let phi = to_phicode("(y := 1) + (z := 2)", &table).expect("spaced");

@@ -13,7 +13,7 @@ use super::python_syntax::number_end;
 use crate::error::{LexError, RoundTripError};
 use crate::lexer::Handler;
 use crate::symbols::{SymbolKind, SymbolTable};
-use crate::text::{ASCII_IDENT, char_at, decode, is_ident_char};
+use crate::text::{ASCII_IDENT, char_at, char_before, decode, is_ident_char};
 
 pub(crate) struct ToPhicode<'t, 's> {
     table: &'t SymbolTable,
@@ -69,9 +69,11 @@ impl Handler for ToPhicode<'_, '_> {
                 if let Some(index) = self.table.walrus
                     && let Some(entry) = self.table.entries().get(index as usize)
                 {
-                    // A word symbol (`walrus`) would fuse with a neighbouring name, or
-                    // with the symbol of the `:=` right before (`:=:=`).
-                    let touches = self.out.ident_before(pos)
+                    // A word symbol (`walrus`) would fuse with a neighbouring name, with
+                    // the symbol of the `:=` right before (`:=:=`), or be spaced off from a
+                    // symbol whose Python is a word (`is:=`, where `is` became `≡`).
+                    let touches = char_before(src, pos).is_some_and(is_ident_char)
+                        || self.out.ident_before(pos)
                         || char_at(src, pos + 2).is_some_and(|(c, _)| is_ident_char(c));
                     if entry.kind == SymbolKind::Word && touches {
                         let word = ":=".to_string();
