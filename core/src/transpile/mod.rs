@@ -1,5 +1,6 @@
 //! The two conversions, φ → Python and Python → φ, and what they return.
 
+mod buffer;
 mod candidates;
 mod output;
 mod python_syntax;
