@@ -178,6 +178,21 @@ fn a_word_walrus_never_fuses_with_the_one_before() {
 }
 
 #[test]
+fn letters_of_a_conversion_never_prefix_the_next_string() {
+    // Found by the dialect fuzzer: in φ, `Ø` splits `Øt` and `t"` read as a t-string, while
+    // in Python `Øt` is one name; the letters after `!` are the conversion in both.
+    let table = SymbolTable::new();
+    let python = "t\"{!Øt\"{\"\"\"is";
+    if let Ok(phi) = to_phicode(python, &table) {
+        assert_eq!(to_python(&phi, &table), python, "{phi:?}");
+    }
+    let src = "\"\"s\"\"a\"\"t\"{!Øt\"{\"\"\"is";
+    let py = to_python(src, &table);
+    let phi = to_phicode(&py, &table).expect("round-trippable");
+    assert_eq!(to_python(&phi, &table), py);
+}
+
+#[test]
 fn column_map_points_back_at_symbols() {
     let conversion =
         to_python_with("¿x∈y: π(z)", &SymbolTable::new(), Options { source_map: true });

@@ -2,9 +2,10 @@
 
 use alloc::vec::Vec;
 
+use super::prefix::Prefix;
 use super::scan::find;
 use super::strings::{Quote, skip_escape};
-use super::{Frame, Handler, open_string, owner, skip_comment, unwind_single_quoted};
+use super::{Frame, Handler, open_string, open_with, owner, skip_comment, unwind_single_quoted};
 use crate::error::LexError;
 use crate::text::{char_at, is_ident_char};
 
@@ -89,6 +90,13 @@ pub(super) fn field<H: Handler>(
                     && is_ident_char(c)
                 {
                     end += len;
+                }
+                if matches!(bytes.get(end), Some(b'"' | b'\'')) {
+                    // The letters before this quote are the conversion's, never a prefix,
+                    // whatever a symbol before them would make of them (`!Øt"`).
+                    set_depth(stack, depth);
+                    let plain = Prefix { start: end, raw: false, formatted: false };
+                    return open_with(src, end, plain, h, stack);
                 }
                 j = end - 1;
             }

@@ -114,8 +114,19 @@ fn top_level<H: Handler>(src: &str, mut i: usize, h: &mut H, stack: &mut Vec<Fra
 /// Opens the string whose quote is at `at`: plain strings are consumed whole, formatted ones
 /// push a frame. Returns where lexing continues.
 fn open_string<H: Handler>(src: &str, at: usize, h: &mut H, stack: &mut Vec<Frame>) -> usize {
+    let prefix = prefix::detect(src.as_bytes(), src, at, |c| h.splits(c));
+    open_with(src, at, prefix, h, stack)
+}
+
+/// Opens the string whose quote is at `at` with the prefix already read.
+fn open_with<H: Handler>(
+    src: &str,
+    at: usize,
+    prefix: prefix::Prefix,
+    h: &mut H,
+    stack: &mut Vec<Frame>,
+) -> usize {
     let bytes = src.as_bytes();
-    let prefix = prefix::detect(bytes, src, at, |c| h.splits(c));
     let (q, body) = Quote::open(bytes, at, prefix.start, prefix.raw);
     if prefix.formatted {
         stack.push(Frame::Literal(q));
