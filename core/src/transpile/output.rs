@@ -8,7 +8,6 @@ use alloc::vec::Vec;
 
 use super::buffer::Buffer;
 use crate::symbols::Packed;
-use crate::text::is_ident_char;
 
 /// One replacement: `source[src_start..src_end]` became `output[out_start..out_end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,14 +94,9 @@ impl<'s> Output<'s> {
         }
     }
 
-    /// Whether the output will have a name character right before source index `pos`: the
-    /// end of the last replacement when it ended there, else the source's own character.
-    pub(crate) fn ident_before(&self, pos: usize) -> bool {
-        if pos == self.copied && self.out.len() > 0 {
-            self.out.ends_with_ident()
-        } else {
-            crate::text::char_before(self.src, pos).is_some_and(is_ident_char)
-        }
+    /// Whether a replacement ends right before source index `pos` with a name character.
+    pub(crate) fn replacement_ends_ident_at(&self, pos: usize) -> bool {
+        pos == self.copied && self.out.len() > 0 && self.out.ends_with_ident()
     }
 
     /// The finished text, the entries used (by index) and the edits, if recorded.

@@ -39,8 +39,9 @@ pub(crate) fn number_end(bytes: &[u8], at: usize) -> usize {
 }
 
 /// Whether the name starting at `at` is an attribute: it follows a `.` that itself follows
-/// an expression (`obj.name`, `f(x) .name`, `obj.\` then `name` on the next line). The dots of `from . import`, of `...` and of a
-/// number (`1.`) are not attribute dots; `is_from` says whether a word means `from`.
+/// an expression (`obj.name`, `f(x) .name`, `obj.\` then `name` on the next line). The
+/// dots of `from . import`, of `...` and of a number (`1.`) are not attribute dots;
+/// `is_from` says whether a word means `from`.
 /// `symbol_text` gives the Python text of a φ glue symbol, so `✓.x` reads like `True.x`.
 pub(crate) fn is_attribute<'t>(
     src: &str,

@@ -73,7 +73,7 @@ impl Handler for ToPhicode<'_, '_> {
                     // the symbol of the `:=` right before (`:=:=`), or be spaced off from a
                     // symbol whose Python is a word (`is:=`, where `is` became `≡`).
                     let touches = char_before(src, pos).is_some_and(is_ident_char)
-                        || self.out.ident_before(pos)
+                        || self.out.replacement_ends_ident_at(pos)
                         || char_at(src, pos + 2).is_some_and(|(c, _)| is_ident_char(c));
                     if entry.kind == SymbolKind::Word && touches {
                         let word = ":=".to_string();
