@@ -108,17 +108,9 @@ impl GlueIndex {
         Self { slots, glues, packed, shift, direct }
     }
 
-    /// The glue symbol at `bytes[at..]` (a lead byte) when it is a lone one-character
-    /// symbol (the common case, every default symbol); `None` means "use `get`".
-    #[inline(always)]
-    pub(crate) fn direct(&self, bytes: &[u8], at: usize) -> Option<&Glue> {
-        match self.direct.get(bytes, at) {
-            0 => None,
-            n => self.glues.get(n - 1),
-        }
-    }
-
-    /// The glue symbol at `bytes[at]`, a lead byte, for the fast path.
+    /// The glue symbol at `bytes[at]`, a lead byte, when it is a lone one-character symbol
+    /// with a short Python text (the common case, every default symbol); otherwise whether
+    /// the full index (`get`) must be asked.
     #[inline(always)]
     pub(crate) fn lookup(&self, bytes: &[u8], at: usize) -> Lookup<'_> {
         match self.direct.get(bytes, at) {

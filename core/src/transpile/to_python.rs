@@ -126,9 +126,9 @@ impl Handler for ToPython<'_, '_> {
     fn token(&mut self, src: &str, pos: usize) -> usize {
         let bytes = src.as_bytes();
         let table = self.table;
-        if let Some(glue) = table.glue.direct(bytes, pos) {
-            let end = pos + glue.symbol.len();
-            self.emit(bytes, (pos, end), (glue.word_start, glue.word_end), glue.entry);
+        if let Lookup::Symbol(symbol) = table.glue.lookup(bytes, pos) {
+            let end = pos + usize::from(symbol.symbol_len);
+            self.emit(bytes, (pos, end), (symbol.word_start, symbol.word_end), symbol.entry);
             return end;
         }
         let (cp, len) = decode(bytes, pos);
