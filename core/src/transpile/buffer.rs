@@ -82,24 +82,10 @@ impl Buffer {
         self.len = at + usize::from(after);
     }
 
-    /// Whether the bytes so far end with a name character.
+    /// The bytes written so far.
     #[inline(always)]
-    pub(super) fn ends_with_ident(&self) -> bool {
-        match self.len.checked_sub(1).map(|last| self.bytes[last]) {
-            Some(b) if b < 0x80 => ASCII_IDENT[b as usize],
-            Some(_) => self.ends_with_unicode_ident(),
-            None => false,
-        }
-    }
-
-    #[cold]
-    fn ends_with_unicode_ident(&self) -> bool {
-        let written = &self.bytes[..self.len];
-        let start = (self.len.saturating_sub(4)..self.len)
-            .rfind(|&i| written[i] & 0xC0 != 0x80)
-            .unwrap_or(self.len);
-        let last = core::str::from_utf8(&written[start..]).ok().and_then(|s| s.chars().next());
-        last.is_some_and(is_ident_char)
+    pub(super) fn written(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
     }
 
     /// The text written. Every byte written is a whole run of a source or a whole
@@ -108,4 +94,23 @@ impl Buffer {
         self.bytes.truncate(self.len);
         crate::text::into_string(self.bytes)
     }
+}
+
+/// Whether `text` (whole UTF-8 characters) ends with a name character.
+#[inline(always)]
+pub(super) fn ends_with_ident(text: &[u8]) -> bool {
+    match text.last() {
+        Some(&b) if b < 0x80 => ASCII_IDENT[b as usize],
+        Some(_) => ends_with_unicode_ident(text),
+        None => false,
+    }
+}
+
+#[cold]
+fn ends_with_unicode_ident(text: &[u8]) -> bool {
+    let start = (text.len().saturating_sub(4)..text.len())
+        .rfind(|&i| text[i] & 0xC0 != 0x80)
+        .unwrap_or(text.len());
+    let last = core::str::from_utf8(&text[start..]).ok().and_then(|s| s.chars().next());
+    last.is_some_and(is_ident_char)
 }

@@ -6,7 +6,7 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::buffer::Buffer;
+use super::buffer::{Buffer, ends_with_ident};
 use crate::symbols::Packed;
 
 /// One replacement: `source[src_start..src_end]` became `output[out_start..out_end]`.
@@ -56,7 +56,7 @@ impl<'s> Output<'s> {
         entry: u16,
     ) {
         self.copy_run(start);
-        let before = pad_before && self.out.ends_with_ident();
+        let before = pad_before && ends_with_ident(self.out.written());
         let out_start = self.out.len();
         self.out.push(texts[usize::from(before) | usize::from(pad_after) << 1].as_bytes());
         self.done(start, end, out_start, entry);
@@ -75,9 +75,14 @@ impl<'s> Output<'s> {
     /// stored as its 16-byte slot; `pad_after` is already decided.
     #[inline(always)]
     pub(crate) fn replace_packed(&mut self, start: usize, symbol: &Packed, pad_after: bool) {
+        // What precedes the symbol is read from the source when a run is copied (so it
+        // waits on no store), from the output when it follows another replacement.
+        let src = self.src.as_bytes();
+        let before_text = if start > self.copied { src.get(..start) } else { None };
+        let before =
+            symbol.word_start & ends_with_ident(before_text.unwrap_or_else(|| self.out.written()));
         self.copy_run(start);
         let out_start = self.out.len();
-        let before = symbol.word_start && self.out.ends_with_ident();
         self.out.push_packed(symbol, (before, pad_after));
         self.done(start, start + usize::from(symbol.symbol_len), out_start, symbol.entry);
     }
@@ -96,7 +101,7 @@ impl<'s> Output<'s> {
 
     /// Whether a replacement ends right before source index `pos` with a name character.
     pub(crate) fn replacement_ends_ident_at(&self, pos: usize) -> bool {
-        pos == self.copied && self.out.len() > 0 && self.out.ends_with_ident()
+        pos == self.copied && ends_with_ident(self.out.written())
     }
 
     /// The finished text, the entries used (by index) and the edits, if recorded.

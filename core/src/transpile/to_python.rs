@@ -166,7 +166,14 @@ impl Handler for ToPython<'_, '_> {
         match table.glue.lookup(bytes, pos) {
             Lookup::Symbol(symbol) => {
                 let end = pos + usize::from(symbol.symbol_len);
-                let after = symbol.word_end && self.name_char_at(bytes, end);
+                // `&` rather than `&&`: both sides are cheap, and a branch on `word_end`
+                // would be mispredicted at every other symbol.
+                let next = bytes.get(end).copied().unwrap_or(b' ');
+                let after = if next < 0x80 {
+                    symbol.word_end & ASCII_IDENT[next as usize]
+                } else {
+                    symbol.word_end && self.unicode_name_char_at(bytes, end)
+                };
                 self.out.replace_packed(pos, symbol, after);
                 Some(end)
             }
