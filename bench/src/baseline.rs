@@ -31,7 +31,7 @@ pub fn event_walk(bytes: &[u8]) -> usize {
     let mut kinds = [0usize; 3];
     let mut at = 0;
     while let Some(block) = bytes.get(at..at + 64) {
-        let mut stops = stops(block);
+        let mut stops = flags(block, |b| b >= 0x80 || b == b'"' || b == b'\'' || b == b'#');
         let base = at;
         at += 64;
         while stops != 0 {
@@ -53,11 +53,13 @@ pub fn event_walk(bytes: &[u8]) -> usize {
     kinds.iter().sum()
 }
 
-/// One bit per byte of a 64-byte block: flags as bytes (vectorised), gathered eight at a time.
-fn stops(block: &[u8]) -> u64 {
+/// One bit per byte of a 64-byte block, set where `flag` holds: flags as bytes (vectorised),
+/// gathered eight at a time.
+#[inline(always)]
+pub(crate) fn flags(block: &[u8], flag: impl Fn(u8) -> bool) -> u64 {
     let mut flags = [0u8; 64];
-    for (flag, &b) in flags.iter_mut().zip(block) {
-        *flag = u8::from(b >= 0x80 || b == b'"' || b == b'\'' || b == b'#');
+    for (slot, &b) in flags.iter_mut().zip(block) {
+        *slot = u8::from(flag(b));
     }
     flags.chunks_exact(8).enumerate().fold(0, |mask, (k, eight)| {
         let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());

@@ -6,6 +6,7 @@ use phicode_core::{Options, SymbolTable, to_phicode, to_python, to_python_with};
 
 use crate::baseline;
 use crate::generate;
+use crate::swap::Swap;
 use crate::table::Operation;
 
 /// The generated Python twin did not convert back to φ (a generator or core bug).
@@ -19,7 +20,7 @@ pub struct TwinRejected {
     detail: String,
 }
 
-/// One size's inputs: the φ source, its Python twin and a buffer for the copy baseline.
+/// One size's inputs: the φ source, its Python twin and the baselines' output buffers.
 pub struct Inputs {
     /// The generated φ source.
     pub phi: String,
@@ -27,6 +28,8 @@ pub struct Inputs {
     pub python: String,
     copy: Vec<u8>,
     table: SymbolTable,
+    swap: Swap,
+    swapped: Vec<u8>,
 }
 
 impl Inputs {
@@ -40,7 +43,8 @@ impl Inputs {
             return Err(TwinRejected { size, seed, detail });
         }
         let copy = vec![0u8; phi.len()];
-        Ok(Self { phi, python, copy, table })
+        let swap = Swap::new(&table);
+        Ok(Self { phi, python, copy, table, swap, swapped: Vec::new() })
     }
 
     /// The text `operation` reads.
@@ -60,6 +64,9 @@ impl Inputs {
             Operation::ByteSum => _ = black_box(baseline::byte_sum(phi.as_bytes())),
             Operation::ByteLoop => _ = black_box(baseline::byte_loop(phi.as_bytes())),
             Operation::EventWalk => _ = black_box(baseline::event_walk(phi.as_bytes())),
+            Operation::SymbolSwap => {
+                _ = black_box(self.swap.run(phi.as_bytes(), &mut self.swapped))
+            }
             Operation::Memcpy => baseline::memcpy(phi.as_bytes(), &mut self.copy),
         }
     }

@@ -8,6 +8,7 @@ pub mod measure;
 pub mod report;
 mod rng;
 pub mod size;
+mod swap;
 pub mod table;
 
 pub use generate::generate;

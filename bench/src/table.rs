@@ -23,19 +23,22 @@ pub enum Operation {
     ByteLoop,
     /// Visiting every quote, `#` and non-ASCII character of the φ input, doing nothing.
     EventWalk,
+    /// Swapping every symbol of the φ input with no lexing: the least per-symbol work.
+    SymbolSwap,
     /// Copy of the φ input.
     Memcpy,
 }
 
 impl Operation {
     /// Every operation, in table order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::ToPython,
         Self::ToPythonWithMap,
         Self::ToPhicode,
         Self::ByteSum,
         Self::ByteLoop,
         Self::EventWalk,
+        Self::SymbolSwap,
         Self::Memcpy,
     ];
 
@@ -48,6 +51,7 @@ impl Operation {
             Self::ByteSum => "baseline: byte sum (SIMD)",
             Self::ByteLoop => "baseline: plain byte loop",
             Self::EventWalk => "baseline: event walk",
+            Self::SymbolSwap => "baseline: symbol swap",
             Self::Memcpy => "baseline: memcpy",
         }
     }
