@@ -1,5 +1,8 @@
 //! Character classes and UTF-8 stepping shared by the lexer and both transpilers.
 
+use alloc::string::{FromUtf8Error, String};
+use alloc::vec::Vec;
+
 /// `true` for the ASCII bytes that may continue a Python identifier: letters, digits, `_`.
 pub(crate) const ASCII_IDENT: [bool; 256] = {
     let mut table = [false; 256];
@@ -30,15 +33,20 @@ pub(crate) fn is_identifier(s: &str) -> bool {
     chars.next().is_some_and(is_ident_start) && chars.all(is_ident_char)
 }
 
-/// `bytes` as a string, checked with SIMD; invalid sequences (never produced by the
-/// transpilers) become U+FFFD.
+/// `bytes` as a string, checked with SIMD (std's slower check runs only on invalid input,
+/// for its error, which says how far the bytes are valid).
 #[allow(unsafe_code)] // Skips the second check `String::from_utf8` would make.
-pub(crate) fn into_string(bytes: alloc::vec::Vec<u8>) -> alloc::string::String {
+pub fn string_from_utf8(bytes: Vec<u8>) -> Result<String, FromUtf8Error> {
     match simdutf8::basic::from_utf8(&bytes) {
         // SAFETY: simdutf8 has just checked that these very bytes are UTF-8.
-        Ok(_) => unsafe { alloc::string::String::from_utf8_unchecked(bytes) },
-        Err(_) => alloc::string::String::from_utf8_lossy(&bytes).into_owned(),
+        Ok(_) => Ok(unsafe { String::from_utf8_unchecked(bytes) }),
+        Err(_) => String::from_utf8(bytes),
     }
+}
+
+/// `bytes` as a string; invalid sequences (never produced by the transpilers) become U+FFFD.
+pub(crate) fn into_string(bytes: Vec<u8>) -> String {
+    string_from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The char that starts at byte `i` (a char boundary) and its byte length.

@@ -47,6 +47,7 @@ const profile = [
   'profile.release.opt-level="s"',
   'profile.release.package.phicode-core.opt-level=3',
   'profile.release.package.memchr.opt-level=3',
+  'profile.release.package.encoding_rs.opt-level=3',
 ].flatMap((setting) => ['--config', setting]);
 const target = ['--target', 'wasm32-unknown-unknown'];
 run('cargo', ['build', '--release', ...target, '-p', 'phicode-wasm', ...profile], {

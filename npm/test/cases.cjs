@@ -44,6 +44,24 @@ module.exports = function behaviour(api, entry) {
     assert.throws(() => toPython(42), TypeError);
   });
 
+  test(`${entry}: string results carry every character the bytes path does`, () => {
+    // In Node, string results cross from the wasm as UTF-16 units: astral characters
+    // become surrogate pairs, and sizes past any buffer boundary must come back whole.
+    const line = "π('🐍 𝕟 ½ é', größe)  # 東京 🎉\r\n¿ x∈xs: ⟲ 'ü'\n";
+    const utf8 = (text) => Buffer.from(text, 'utf8');
+    for (const phi of ['', 'x', '🐍', line, line.repeat(3000)]) {
+      const viaBytes = Buffer.from(toPython(utf8(phi)).code).toString('utf8');
+      const viaString = toPython(phi).code;
+      assert.equal(typeof viaString, 'string');
+      assert.equal(viaString, viaBytes);
+      const back = toPhicode(viaString).code;
+      assert.equal(back, Buffer.from(toPhicode(utf8(viaString)).code).toString('utf8'));
+      assert.equal(back, phi.replaceAll('x∈xs', 'x ∈ xs'));
+    }
+    assert.equal(toPython('π("🐍")').code, 'print("🐍")');
+    for (let i = 0; i < 200; i++) assert.equal(toPython(line).code.length, 59);
+  });
+
   test(`${entry}: Python → φ, and back`, () => {
     const python = 'for i in range(3):\n    if i is not None: print(f"{len(x)}")\n';
     const phi = toPhicode(python);

@@ -1,5 +1,5 @@
 //! The two conversions, shaped for JS: `{code, symbolsUsed, sourceMapData?, diagnostics,
-//! warnings}`, `code` a string (or bytes for a bytes source); `api.js` turns
+//! warnings}`, `code` a string (UTF-16 units for Node, bytes for a bytes source); `api.js` turns
 //! `sourceMapData` into `sourceMap`. Python → φ refusals become an `Error` listing every
 //! problem.
 
@@ -57,14 +57,16 @@ fn core_options(options: &Options) -> phicode_core::Options {
 }
 
 /// φ → Python.
-pub(crate) fn to_python(source: &Source, options: &Options) -> Result<JsValue, JsValue> {
+pub(crate) fn to_python(source: &Source, options: &JsValue) -> Result<JsValue, JsValue> {
+    let options = &Options::from_js(options)?;
     let table = table::get(options.dialect.as_deref(), options.strict)?;
     let conversion = to_python_with(&source.text, &table.table, core_options(options));
     shape(&conversion, &table, source)
 }
 
 /// Python → φ, or an `Error` at the first place that would not round-trip.
-pub(crate) fn to_phicode(source: &Source, options: &Options) -> Result<JsValue, JsValue> {
+pub(crate) fn to_phicode(source: &Source, options: &JsValue) -> Result<JsValue, JsValue> {
+    let options = &Options::from_js(options)?;
     let table = table::get(options.dialect.as_deref(), options.strict)?;
     match to_phicode_with(&source.text, &table.table, core_options(options)) {
         Ok(conversion) => shape(&conversion, &table, source),

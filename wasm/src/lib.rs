@@ -15,22 +15,33 @@ mod source;
 mod symbols;
 mod table;
 
+use source::Form;
 use wasm_bindgen::prelude::*;
 
 /// φ → Python (`source`: a string, or UTF-8 bytes for bytes back): the code, the symbols used, diagnostics, dialect warnings and (with
 /// `sourceMap`, on by default) the column map.
 #[wasm_bindgen(js_name = toPython, skip_typescript)]
 pub fn to_python(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let source = source::Source::from_js(&source)?;
-    convert::to_python(&source, &options::Options::from_js(&options)?)
+    convert::to_python(&source::Source::from_js(&source, Form::String)?, &options)
+}
+
+/// `toPython` with a string source's code as UTF-16 units, for Node (`api.js` makes the string).
+#[wasm_bindgen(js_name = toPythonUtf16, skip_typescript)]
+pub fn to_python_utf16(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    convert::to_python(&source::Source::from_js(&source, Form::Utf16)?, &options)
 }
 
 /// Python → φ; throws an `Error` (with `line`, `column` and `problems`) when the source
 /// would not come back byte for byte.
 #[wasm_bindgen(js_name = toPhicode, skip_typescript)]
 pub fn to_phicode(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let source = source::Source::from_js(&source)?;
-    convert::to_phicode(&source, &options::Options::from_js(&options)?)
+    convert::to_phicode(&source::Source::from_js(&source, Form::String)?, &options)
+}
+
+/// `toPhicode` with a string source's code as UTF-16 units, for Node.
+#[wasm_bindgen(js_name = toPhicodeUtf16, skip_typescript)]
+pub fn to_phicode_utf16(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    convert::to_phicode(&source::Source::from_js(&source, Form::Utf16)?, &options)
 }
 
 /// Every entry of the table: the 48 defaults, then the dialect's accepted entries.
