@@ -20,20 +20,24 @@ pub struct Segment {
 }
 
 /// The segments of one line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct LineMap {
+pub struct LineMap<'a> {
     /// Line number, from 1.
     pub line: u32,
     /// Replacements on the line, left to right.
-    pub segments: Vec<Segment>,
+    pub segments: &'a [Segment],
 }
 
 /// Column map of a conversion; lines without replacements map columns to themselves.
+///
+/// All segments sit in one vector, lines ending where their `ends` say: one allocation for
+/// the map instead of one per line (a 10 MB source has hundreds of thousands of lines).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SourceMap {
-    lines: Vec<LineMap>,
+    segments: Vec<Segment>,
+    /// Per line with replacements: its number, and the end of its segments in `segments`.
+    ends: Vec<(u32, usize)>,
 }
 
 impl SourceMap {
@@ -44,40 +48,47 @@ impl SourceMap {
     /// edits on its line added or removed.
     pub(crate) fn build(phicode: &str, python: &str, edits: &[crate::transpile::Edit]) -> Self {
         let mut phi_at = Cursor::new(phicode);
-        let mut lines: Vec<LineMap> = Vec::new();
+        let mut map = Self { segments: Vec::with_capacity(edits.len()), ends: Vec::new() };
         let mut shift: i64 = 0;
+        let count =
+            |text: &str, a: usize, b: usize| text.get(a..b).map_or(0, |s| s.chars().count());
         for edit in edits {
             let phi = phi_at.position(edit.src_start);
-            let count =
-                |text: &str, a: usize, b: usize| text.get(a..b).map_or(0, |s| s.chars().count());
             let phicode_len = count(phicode, edit.src_start, edit.src_end) as u32;
             let python_len = count(python, edit.out_start, edit.out_end) as u32;
-            if lines.last().is_none_or(|last| last.line != phi.line) {
+            if map.ends.last().is_none_or(|&(line, _)| line != phi.line) {
                 shift = 0;
+                map.ends.push((phi.line, 0));
             }
-            let segment = Segment {
+            map.segments.push(Segment {
                 phicode_column: phi.column,
                 phicode_len,
                 python_column: u32::try_from(i64::from(phi.column) + shift).unwrap_or(u32::MAX),
                 python_len,
-            };
+            });
             shift += i64::from(python_len) - i64::from(phicode_len);
-            match lines.last_mut() {
-                Some(last) if last.line == phi.line => last.segments.push(segment),
-                _ => {
-                    // Room for a few symbols, so most lines allocate once.
-                    let mut segments = Vec::with_capacity(4);
-                    segments.push(segment);
-                    lines.push(LineMap { line: phi.line, segments });
-                }
+            if let Some(last) = map.ends.last_mut() {
+                last.1 = map.segments.len();
             }
         }
-        Self { lines }
+        map
     }
 
-    /// The lines that have replacements.
-    pub fn lines(&self) -> &[LineMap] {
-        &self.lines
+    /// The lines that have replacements, in order.
+    pub fn lines(&self) -> impl ExactSizeIterator<Item = LineMap<'_>> + DoubleEndedIterator {
+        (0..self.ends.len()).map(|k| self.line_at(k))
+    }
+
+    /// The replacements of line `line`, if it has any.
+    pub fn line(&self, line: u32) -> Option<LineMap<'_>> {
+        let k = self.ends.binary_search_by_key(&line, |&(line, _)| line).ok()?;
+        Some(self.line_at(k))
+    }
+
+    fn line_at(&self, k: usize) -> LineMap<'_> {
+        let start = k.checked_sub(1).map_or(0, |before| self.ends[before].1);
+        let (line, end) = self.ends[k];
+        LineMap { line, segments: self.segments.get(start..end).unwrap_or_default() }
     }
 
     /// Where a Python position is in the φ source (inside a replaced word: at its symbol).
@@ -91,11 +102,9 @@ impl SourceMap {
     }
 
     fn map(&self, from: Position, sides: impl Fn(&Segment) -> (u32, u32, u32, u32)) -> Position {
-        let Ok(at) = self.lines.binary_search_by_key(&from.line, |l| l.line) else {
-            return from;
-        };
+        let Some(line) = self.line(from.line) else { return from };
         let mut column = from.column;
-        for segment in &self.lines[at].segments {
+        for segment in line.segments {
             let (col, len, to_col, to_len) = sides(segment);
             if from.column < col {
                 break;
@@ -108,5 +117,16 @@ impl SourceMap {
             column = (from.column - end).saturating_add(to_end);
         }
         Position { line: from.line, column }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for SourceMap {
+    /// As `{"lines": [{"line", "segments": [...]}, ...]}`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut map = serializer.serialize_struct("SourceMap", 1)?;
+        map.serialize_field("lines", &self.lines().collect::<Vec<_>>())?;
+        map.end()
     }
 }

@@ -205,6 +205,34 @@ fn column_map_points_back_at_symbols() {
 }
 
 #[test]
+fn column_map_lists_only_lines_with_symbols_each_with_its_own_segments() {
+    let src = "¿ x:\n    pass\n\n∀ a ∈ b: π(a)\n";
+    let conversion = to_python_with(src, &SymbolTable::new(), Options { source_map: true });
+    let map = conversion.source_map.expect("asked for");
+    type Columns = (u32, u32, u32, u32);
+    let lines: Vec<(u32, Vec<Columns>)> = map
+        .lines()
+        .map(|l| {
+            let segments = l.segments.iter();
+            (
+                l.line,
+                segments
+                    .map(|s| (s.phicode_column, s.phicode_len, s.python_column, s.python_len))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [(1, vec![(1, 1, 1, 2)]), (4, vec![(1, 1, 1, 3), (5, 1, 7, 2), (10, 1, 13, 5)])]
+    );
+    assert_eq!(map.lines().len(), 2);
+    assert_eq!(map.line(4).map(|l| l.segments.len()), Some(3));
+    assert!(map.line(2).is_none() && map.line(5).is_none());
+    assert_eq!(map.to_python(Position { line: 2, column: 5 }), Position { line: 2, column: 5 });
+}
+
+#[test]
 fn a_symbol_after_a_non_name_character_gets_no_space() {
     let table = SymbolTable::new();
     assert_eq!(to_python("e⤖¿x", &table), "e⤖if x");

@@ -103,7 +103,7 @@ fn query(map: &SourceMap, lines: u32, columns: &[u32]) {
         }
     }
     for line in map.lines() {
-        for segment in &line.segments {
+        for segment in line.segments {
             let at = Position { line: line.line, column: segment.phicode_column };
             assert_eq!(map.to_python(at).column, segment.python_column);
         }
@@ -400,7 +400,7 @@ fn slice(lines: &[(&str, &str)], line: u32, column: u32, len: u32) -> String {
 fn segments_point_at_their_texts(phi: &str, python: &str, map: &SourceMap, table: &SymbolTable) {
     let (phi_lines, py_lines) = (split_lines(phi), split_lines(python));
     for line in map.lines() {
-        for s in &line.segments {
+        for s in line.segments {
             let symbol = slice(&phi_lines, line.line, s.phicode_column, s.phicode_len);
             let text = slice(&py_lines, line.line, s.python_column, s.python_len);
             let entry = table.by_symbol(&symbol);

@@ -81,7 +81,7 @@ fn query(map: &SourceMap, phicode: &str) {
         }
     }
     for line in map.lines() {
-        for segment in &line.segments {
+        for segment in line.segments {
             let at = Position { line: line.line, column: segment.phicode_column };
             let python = map.to_python(at);
             assert_eq!(python.column, segment.python_column);

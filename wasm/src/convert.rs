@@ -30,7 +30,7 @@ fn flat(map: &SourceMap) -> Uint32Array {
     let mut numbers = Vec::new();
     for line in map.lines() {
         numbers.extend([line.line, line.segments.len() as u32]);
-        for s in &line.segments {
+        for s in line.segments {
             numbers.extend([s.phicode_column, s.phicode_len, s.python_column, s.python_len]);
         }
     }

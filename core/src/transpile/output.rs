@@ -33,7 +33,8 @@ impl<'s> Output<'s> {
             src,
             out: Buffer::new(src.len() + src.len() / 8 + 256),
             copied: 0,
-            edits: record_edits.then(Vec::new),
+            // About one edit per 32 bytes in symbol-dense code: most maps never reallocate.
+            edits: record_edits.then(|| Vec::with_capacity(src.len() / 32)),
             used: vec![0; entries / 64 + 1],
         }
     }

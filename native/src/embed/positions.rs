@@ -34,7 +34,7 @@ impl<'a> Texts<'a> {
     /// The φ byte column for Python byte column `column` of line `line` (1-based).
     fn column(&self, line: i64, column: u32) -> u32 {
         let Ok(line) = u32::try_from(line) else { return column };
-        if self.map.lines().binary_search_by_key(&line, |l| l.line).is_err() {
+        if self.map.line(line).is_none() {
             return column; // No symbol on this line: both lines are the same text.
         }
         let (Some(py), Some(phi)) = (
@@ -58,7 +58,7 @@ fn line_text<'t>(text: &'t str, index: &LineIndex, line: u32) -> Option<&'t str>
 
 /// `code` (and the code objects nested in its constants) with φ columns.
 pub fn remap<'py>(code: &Bound<'py, PyAny>, texts: &Texts<'_>) -> PyResult<Bound<'py, PyAny>> {
-    if texts.map.lines().is_empty() {
+    if texts.map.lines().len() == 0 {
         return Ok(code.clone());
     }
     let py = code.py();

@@ -78,7 +78,7 @@ fn transpile(path: &Path, table: &SymbolTable) -> Option<(PathBuf, String, Strin
     let mut map = String::new();
     for line in conversion.source_map.iter().flat_map(|m| m.lines()) {
         map.push_str(&line.line.to_string());
-        for s in &line.segments {
+        for s in line.segments {
             let cols = [s.phicode_column, s.phicode_len, s.python_column, s.python_len];
             for n in cols {
                 map.push(' ');
