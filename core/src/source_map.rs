@@ -46,7 +46,11 @@ impl SourceMap {
     /// Between edits both texts hold the same bytes, and no edit spans a line break, so only
     /// the φ side is walked: a Python column is the φ column shifted by what the earlier
     /// edits on its line added or removed.
-    pub(crate) fn build(phicode: &str, python: &str, edits: &[crate::transpile::Edit]) -> Self {
+    pub(crate) fn build<E>(phicode: &str, python: &str, edits: E) -> Self
+    where
+        E: IntoIterator<Item = crate::transpile::Edit, IntoIter: ExactSizeIterator>,
+    {
+        let edits = edits.into_iter();
         let mut phi_at = Cursor::new(phicode);
         let mut map = Self { segments: Vec::with_capacity(edits.len()), ends: Vec::new() };
         let mut shift: i64 = 0;

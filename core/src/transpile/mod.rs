@@ -50,7 +50,7 @@ pub fn to_python_with(src: &str, table: &SymbolTable, options: Options) -> Conve
     let mut handler = to_python::ToPython::new(src, table, options.source_map);
     lex(src, &mut handler);
     let (code, symbols_used, edits) = handler.out.finish();
-    let source_map = edits.map(|edits| SourceMap::build(src, &code, &edits));
+    let source_map = edits.map(|edits| SourceMap::build(src, &code, edits));
     let diagnostics = locate(src, handler.errors);
     Conversion { code, symbols_used, source_map, diagnostics }
 }
@@ -74,16 +74,13 @@ pub fn to_phicode_with(
     }
     let (code, symbols_used, edits) = handler.out.finish();
     let source_map = edits.map(|edits| {
-        let flipped: Vec<Edit> = edits
-            .iter()
-            .map(|e| Edit {
-                src_start: e.out_start,
-                src_end: e.out_end,
-                out_start: e.src_start,
-                out_end: e.src_end,
-            })
-            .collect();
-        SourceMap::build(&code, src, &flipped)
+        let flipped = edits.iter().map(|e| Edit {
+            src_start: e.out_start,
+            src_end: e.out_end,
+            out_start: e.src_start,
+            out_end: e.src_end,
+        });
+        SourceMap::build(&code, src, flipped)
     });
     let diagnostics = locate(src, handler.errors);
     Ok(Conversion { code, symbols_used, source_map, diagnostics })
