@@ -19,14 +19,21 @@ export function toPhicode(source, options) {
 }
 
 // Node decodes UTF-8 into a string at ~350 MB/s but copies UTF-16 at several GB/s, so there
-// the wasm hands string results over as UTF-16 units. Elsewhere (browsers, or a `Buffer`
+// the wasm leaves string results in its memory as UTF-16 units, which become the string
+// with no copy in between, and are then released. Elsewhere (browsers, or a `Buffer`
 // polyfill in a bundle) the wasm's own UTF-8 string is the safe choice.
 const utf16 = typeof process === 'object' && typeof process.versions?.node === 'string'
   && typeof Buffer === 'function';
+let memory;
 
 function fromUtf16(result) {
-  const units = result.code;
-  result.code = Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
+  memory ??= wasm.wasmMemory();
+  try {
+    result.code = Buffer.from(memory.buffer, result.code, result.codeUnits * 2).toString('utf16le');
+  } finally {
+    wasm.releaseUtf16();
+  }
+  delete result.codeUnits;
   return withSourceMap(result);
 }
 

@@ -1,7 +1,7 @@
 //! The two conversions, shaped for JS: `{code, symbolsUsed, sourceMapData?, diagnostics,
-//! warnings}`, `code` a string (UTF-16 units for Node, bytes for a bytes source); `api.js` turns
-//! `sourceMapData` into `sourceMap`. Python → φ refusals become an `Error` listing every
-//! problem.
+//! warnings}`, `code` a string (UTF-16 units in wasm memory for Node, bytes for a bytes
+//! source); `api.js` turns `sourceMapData` into `sourceMap`. Python → φ refusals become an
+//! `Error` listing every problem.
 
 use js_sys::Uint32Array;
 use phicode_core::{Conversion, Entry, SourceMap, to_phicode_with, to_python_with};
@@ -45,7 +45,7 @@ fn shape(conversion: &Conversion, table: &Table, source: &Source) -> Result<JsVa
         diagnostics: conversion.diagnostics.iter().map(Diagnostic::from).collect(),
         warnings: table.warnings.iter().map(Issue::from).collect(),
     })?;
-    js_sys::Reflect::set(&shaped, &"code".into(), &source.output(&conversion.code))?;
+    source.put_code(&shaped, &conversion.code)?;
     if let Some(map) = &conversion.source_map {
         js_sys::Reflect::set(&shaped, &"sourceMapData".into(), &flat(map))?;
     }

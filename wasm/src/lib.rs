@@ -9,23 +9,26 @@
 mod convert;
 mod dialect;
 mod error;
+mod handoff;
 mod options;
 mod output;
 mod source;
 mod symbols;
 mod table;
+mod utf16;
 
 use source::Form;
 use wasm_bindgen::prelude::*;
 
-/// φ → Python (`source`: a string, or UTF-8 bytes for bytes back): the code, the symbols used, diagnostics, dialect warnings and (with
-/// `sourceMap`, on by default) the column map.
+/// φ → Python (`source`: a string, or UTF-8 bytes for bytes back): the code, the symbols
+/// used, diagnostics, dialect warnings and (with `sourceMap`, on by default) the column map.
 #[wasm_bindgen(js_name = toPython, skip_typescript)]
 pub fn to_python(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     convert::to_python(&source::Source::from_js(&source, Form::String)?, &options)
 }
 
-/// `toPython` with a string source's code as UTF-16 units, for Node (`api.js` makes the string).
+/// `toPython` with a string source's code as UTF-16 units left in wasm memory, for Node
+/// (`api.js` makes the string, then calls `releaseUtf16`).
 #[wasm_bindgen(js_name = toPythonUtf16, skip_typescript)]
 pub fn to_python_utf16(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     convert::to_python(&source::Source::from_js(&source, Form::Utf16)?, &options)
@@ -38,10 +41,22 @@ pub fn to_phicode(source: JsValue, options: JsValue) -> Result<JsValue, JsValue>
     convert::to_phicode(&source::Source::from_js(&source, Form::String)?, &options)
 }
 
-/// `toPhicode` with a string source's code as UTF-16 units, for Node.
+/// `toPhicode` with a string source's code as UTF-16 units left in wasm memory, for Node.
 #[wasm_bindgen(js_name = toPhicodeUtf16, skip_typescript)]
 pub fn to_phicode_utf16(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     convert::to_phicode(&source::Source::from_js(&source, Form::Utf16)?, &options)
+}
+
+/// Frees the UTF-16 units of the last `...Utf16` result, once `api.js` has read them.
+#[wasm_bindgen(js_name = releaseUtf16, skip_typescript)]
+pub fn release_utf16() {
+    handoff::release();
+}
+
+/// The module's memory, where `api.js` reads the UTF-16 units of a `...Utf16` result.
+#[wasm_bindgen(js_name = wasmMemory, skip_typescript)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
 }
 
 /// Every entry of the table: the 48 defaults, then the dialect's accepted entries.

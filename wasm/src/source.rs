@@ -1,19 +1,21 @@
 //! The `source` argument: a string, or UTF-8 bytes (`Uint8Array`, a Node `Buffer`). Bytes
 //! skip the UTF-16 ⇄ UTF-8 transcoding of JS strings, which costs more than converting.
 
-use js_sys::{Uint8Array, Uint16Array};
+use js_sys::{Reflect, Uint8Array};
 use phicode_core::position::position_of;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{located, type_error};
+use crate::handoff::hand_over;
 
 /// How the converted code goes back to JS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Form {
     /// A JS string (wasm-bindgen decodes the UTF-8).
     String,
-    /// UTF-16 code units in a `Uint16Array`, which Node turns into a string with
-    /// `Buffer#toString('utf16le')` an order of magnitude faster than it decodes UTF-8.
+    /// UTF-16 code units left in wasm memory (`code`: their byte offset, `codeUnits`: how
+    /// many), which Node turns into a string with `Buffer#toString('utf16le')` an order of
+    /// magnitude faster than it decodes UTF-8; `api.js` then releases them.
     Utf16,
     /// UTF-8 bytes in a `Uint8Array`, because the caller gave bytes.
     Bytes,
@@ -47,17 +49,18 @@ impl Source {
         }
     }
 
-    /// The converted code, in the form the caller asked for.
-    pub(crate) fn output(&self, code: &str) -> JsValue {
-        match self.form {
+    /// Sets `code` on `result`, in the form the caller asked for.
+    pub(crate) fn put_code(&self, result: &JsValue, code: &str) -> Result<(), JsValue> {
+        let value = match self.form {
             Form::String => code.into(),
             Form::Bytes => Uint8Array::from(code.as_bytes()).into(),
             Form::Utf16 => {
-                // A UTF-8 text never has more UTF-16 units than bytes.
-                let mut units = vec![0u16; code.len()];
-                let written = encoding_rs::mem::convert_str_to_utf16(code, &mut units);
-                Uint16Array::from(units.get(..written).unwrap_or_default()).into()
+                let (at, units) = hand_over(code);
+                Reflect::set(result, &"codeUnits".into(), &units.into())?;
+                at.into()
             }
-        }
+        };
+        Reflect::set(result, &"code".into(), &value)?;
+        Ok(())
     }
 }
