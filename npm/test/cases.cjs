@@ -83,6 +83,30 @@ module.exports = function behaviour(api, entry) {
     assert.equal(toPython("π('\uD83D', '\uDC0D' + x)\uD800").code, "print('\uFFFD', '\uFFFD' + x)\uFFFD");
     assert.equal(toPhicode('x = "\uDFFF\uD800"').code, 'x = "\uFFFD\uFFFD"');
     assert.equal(toPython('🐍\uD83D').code, '🐍\uFFFD');
+    // Anywhere in a block of the wasm's 16-unit steps, alone, before a pair, or in a run.
+    for (let at = 0; at < 40; at++) {
+      for (const odd of ['\uD800', '\uDBFF\uD83D\uDC0D', '\uDC00\uDC00', '東\uD800京']) {
+        const source = `${'a'.repeat(at)}π('${odd}')${'b'.repeat(40)}`;
+        const fixed = source.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+        const viaBytes = Buffer.from(toPython(Buffer.from(fixed, 'utf8')).code).toString('utf8');
+        assert.equal(toPython(source).code, viaBytes, `${JSON.stringify(odd)} at ${at}`);
+        assert.ok(viaBytes.includes("print('"), viaBytes);
+      }
+    }
+  });
+
+  test(`${entry}: dense non-ASCII runs and long ASCII runs convert the same as bytes`, () => {
+    const utf8 = (text) => Buffer.from(text, 'utf8');
+    const texts = [
+      `# ${'東京大学の学生'.repeat(40)}\n¿ x: π('${'ελληνικά'.repeat(30)}')\n`,
+      `${'x = 1\n'.repeat(500)}π('${'🐍'.repeat(100)}')\n${'y'.repeat(1000)}`,
+      Array.from({ length: 3000 }, (_, i) => (i % 3 ? 'ab' : '∀é🐍')).join(''),
+    ];
+    for (const phi of texts) {
+      const python = toPython(phi).code;
+      assert.equal(python, Buffer.from(toPython(utf8(phi)).code).toString('utf8'));
+      assert.equal(toPhicode(python).code, Buffer.from(toPhicode(utf8(python)).code).toString('utf8'));
+    }
   });
 
   test(`${entry}: Python → φ, and back`, () => {

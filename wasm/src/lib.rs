@@ -9,42 +9,51 @@
 mod convert;
 mod dialect;
 mod error;
+mod from_utf16;
 mod handoff;
 mod options;
 mod output;
 mod source;
 mod symbols;
 mod table;
-mod utf16;
+mod to_utf16;
 
-use source::Form;
+use source::Source;
 use wasm_bindgen::prelude::*;
 
 /// φ → Python (`source`: a string, or UTF-8 bytes for bytes back): the code, the symbols
 /// used, diagnostics, dialect warnings and (with `sourceMap`, on by default) the column map.
 #[wasm_bindgen(js_name = toPython, skip_typescript)]
 pub fn to_python(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    convert::to_python(&source::Source::from_js(&source, Form::String)?, &options)
+    convert::to_python(&Source::from_js(&source)?, &options)
 }
 
-/// `toPython` with a string source's code as UTF-16 units left in wasm memory, for Node
-/// (`api.js` makes the string, then calls `releaseUtf16`).
+/// `toPython` of the string source `api.js` wrote at `utf16Input` (`units` UTF-16 units),
+/// for Node; the code comes back as UTF-16 units left in wasm memory (`api.js` makes the
+/// string, then calls `releaseUtf16`).
 #[wasm_bindgen(js_name = toPythonUtf16, skip_typescript)]
-pub fn to_python_utf16(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    convert::to_python(&source::Source::from_js(&source, Form::Utf16)?, &options)
+pub fn to_python_utf16(units: usize, options: JsValue) -> Result<JsValue, JsValue> {
+    convert::to_python(&Source::from_utf16_input(units), &options)
 }
 
 /// Python → φ; throws an `Error` (with `line`, `column` and `problems`) when the source
 /// would not come back byte for byte.
 #[wasm_bindgen(js_name = toPhicode, skip_typescript)]
 pub fn to_phicode(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    convert::to_phicode(&source::Source::from_js(&source, Form::String)?, &options)
+    convert::to_phicode(&Source::from_js(&source)?, &options)
 }
 
-/// `toPhicode` with a string source's code as UTF-16 units left in wasm memory, for Node.
+/// `toPhicode` of a string source written at `utf16Input`, as `toPythonUtf16` does.
 #[wasm_bindgen(js_name = toPhicodeUtf16, skip_typescript)]
-pub fn to_phicode_utf16(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    convert::to_phicode(&source::Source::from_js(&source, Form::Utf16)?, &options)
+pub fn to_phicode_utf16(units: usize, options: JsValue) -> Result<JsValue, JsValue> {
+    convert::to_phicode(&Source::from_utf16_input(units), &options)
+}
+
+/// Reserves room in wasm memory for a string source of `units` UTF-16 units, which
+/// `api.js` writes there before calling `toPythonUtf16`/`toPhicodeUtf16`: its byte offset.
+#[wasm_bindgen(js_name = utf16Input, skip_typescript)]
+pub fn utf16_input(units: usize) -> usize {
+    handoff::input(units)
 }
 
 /// Frees the UTF-16 units of the last `...Utf16` result, once `api.js` has read them.

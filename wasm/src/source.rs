@@ -6,7 +6,7 @@ use phicode_core::position::position_of;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{located, type_error};
-use crate::handoff::hand_over;
+use crate::handoff::{hand_over, take_input};
 
 /// How the converted code goes back to JS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +15,8 @@ pub(crate) enum Form {
     String,
     /// UTF-16 code units left in wasm memory (`code`: their byte offset, `codeUnits`: how
     /// many), which Node turns into a string with `Buffer#toString('utf16le')` an order of
-    /// magnitude faster than it decodes UTF-8; `api.js` then releases them.
+    /// magnitude faster than it decodes UTF-8; `api.js` then releases them. The source came
+    /// the same way (see `handoff`).
     Utf16,
     /// UTF-8 bytes in a `Uint8Array`, because the caller gave bytes.
     Bytes,
@@ -29,10 +30,9 @@ pub(crate) struct Source {
 
 impl Source {
     /// Reads a string or a `Uint8Array`; bytes that are not UTF-8 throw at their position.
-    /// A string source's code comes back in `string_form`.
-    pub(crate) fn from_js(source: &JsValue, string_form: Form) -> Result<Self, JsValue> {
+    pub(crate) fn from_js(source: &JsValue) -> Result<Self, JsValue> {
         if let Some(text) = source.as_string() {
-            return Ok(Self { text, form: string_form });
+            return Ok(Self { text, form: Form::String });
         }
         let Some(array) = source.dyn_ref::<Uint8Array>() else {
             return Err(type_error("phicode: the source is a string or a Uint8Array"));
@@ -47,6 +47,11 @@ impl Source {
                 Err(located(&message, "utf8", Some(at)).into())
             }
         }
+    }
+
+    /// The string source `api.js` wrote into wasm memory as `units` UTF-16 units.
+    pub(crate) fn from_utf16_input(units: usize) -> Self {
+        Self { text: take_input(units), form: Form::Utf16 }
     }
 
     /// Sets `code` on `result`, in the form the caller asked for.
