@@ -68,7 +68,8 @@ fn one(units: &[u16], i: usize) -> (u32, usize, usize) {
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd {
     use core::arch::wasm32::{
-        i16x8_bitmask, u8x16_narrow_i16x8, u16x8_gt, u16x8_splat, v128, v128_load, v128_store,
+        i8x16_bitmask, i8x16_narrow_i16x8, u8x16_narrow_i16x8, u16x8_add_sat, u16x8_splat, v128,
+        v128_load, v128_store,
     };
     use std::mem::MaybeUninit;
 
@@ -82,11 +83,13 @@ mod simd {
     /// unit that is not ASCII. SAFETY: the caller ensures the 16 units are in bounds.
     #[inline(always)]
     unsafe fn block(at: *const u16) -> (v128, u32) {
-        let ascii = u16x8_splat(0x7F);
         // SAFETY: the caller's; wasm loads need no alignment.
         let (a, b) = unsafe { (v128_load(at.cast()), v128_load(at.add(8).cast())) };
-        let high = |v| i16x8_bitmask(u16x8_gt(v, ascii)) as u32;
-        (u8x16_narrow_i16x8(a, b), high(a) | high(b) << 8)
+        // Adding 0x7F80 (saturating) sets a unit's top bit exactly when it is not ASCII; the
+        // signed narrowing keeps that bit, and one bitmask reads all 16.
+        let top = |v| u16x8_add_sat(v, u16x8_splat(0x7F80));
+        let mask = i8x16_bitmask(i8x16_narrow_i16x8(top(a), top(b))) as u32;
+        (u8x16_narrow_i16x8(a, b), mask)
     }
 
     /// Converts all but the last few units of `src` into `dst` (which has room for 3 bytes
