@@ -4,7 +4,7 @@
 // be built first (`npm run build`). MB = 10⁶ bytes of φ input per second; the time includes
 // passing the strings into and out of wasm, which is what a caller pays.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,8 @@ const phiFile = join(dir, 'input.φ');
 bench(['gen', '--size', values.size, '--seed', values.seed, '-o', phiFile]);
 const phi = readFileSync(phiFile, 'utf8');
 const bytes = Buffer.byteLength(phi);
+const phiBytes = readFileSync(phiFile);
+rmSync(dir, { recursive: true, force: true });
 
 function median(work) {
   work();
@@ -47,7 +49,6 @@ function median(work) {
 }
 
 const python = toPython(phi, { sourceMap: false }).code;
-const phiBytes = readFileSync(phiFile);
 const wasm = {
   to_python: median(() => toPython(phi, { sourceMap: false })),
   to_python_bytes: median(() => toPython(phiBytes, { sourceMap: false })),
