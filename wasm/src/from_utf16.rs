@@ -5,10 +5,10 @@
 //! surrogate becomes U+FFFD, as `TextEncoder` makes it.
 //!
 //! With simd128, 16 units go at a time: an ASCII block is narrowed whole; in a mixed block
-//! the first two non-ASCII units are encoded with no data-dependent branch (φ text has a
-//! symbol every ~20 characters, where branching per character mispredicts), and dense runs
-//! (CJK, say) go one by one. The last units, and everything without simd128, go through
-//! [`one`].
+//! the ASCII before the first other unit is kept and that unit encoded with no data-dependent
+//! branch (φ text has a symbol every ~20 characters, where branching per character
+//! mispredicts), and dense runs (CJK, say) and surrogates go one by one. The last units, and
+//! everything without simd128, go through [`one`].
 
 // Raw loads and stores in wasm memory; each unsafe block says why it stays in bounds.
 #![allow(unsafe_code)]
@@ -75,10 +75,6 @@ mod simd {
 
     use super::{bmp, one};
 
-    /// Units 16..32 past a step's start may be read, plus one: the loop stops this far
-    /// from the end.
-    const REACH: usize = 33;
-
     /// The 16 units at `at` narrowed to bytes (right where they are ASCII) and a bit per
     /// unit that is not ASCII. SAFETY: the caller ensures the 16 units are in bounds.
     #[inline(always)]
@@ -101,9 +97,9 @@ mod simd {
             return (0, 0);
         }
         // SAFETY, for every access below: j <= 3 * i always, as no unit takes more than 3
-        // bytes (a pair takes 4). A step reads below i + REACH <= n and writes below
-        // j + 35 < 3 * n; the dense run reads below n and writes below 3 * n + 1.
-        while i + REACH <= n {
+        // bytes (a pair takes 4). A step reads below i + 16 <= n and writes below
+        // j + 19 < 3 * n; the dense run reads below n and writes below 3 * n + 1.
+        while i + 16 <= n {
             unsafe {
                 let to = dp.add(j);
                 let (narrow, mask) = block(sp.add(i));
@@ -112,13 +108,11 @@ mod simd {
                     (i, j) = (i + 16, j + 16);
                     continue;
                 }
-                let k1 = mask.trailing_zeros() as usize;
-                let k2 = (mask & (mask - 1) | 0x1_0000).trailing_zeros() as usize;
-                let (u1, u2) = (u32::from(*sp.add(i + k1)), u32::from(*sp.add(i + k2)));
-                let surrogate = |u: u32| u & 0xF800 == 0xD800;
-                if mask.count_ones() > 4 || surrogate(u1) || (k2 < 16 && surrogate(u2)) {
+                let k = mask.trailing_zeros() as usize;
+                let u = u32::from(*sp.add(i + k));
+                if mask.count_ones() > 4 || u & 0xF800 == 0xD800 {
                     // Dense or astral: the ASCII before, then one by one while not ASCII.
-                    (i, j) = (i + k1, j + k1);
+                    (i, j) = (i + k, j + k);
                     while i < n && *sp.add(i) >= 0x80 {
                         let (word, len, taken) = one(src, i);
                         dp.add(j).cast::<u32>().write_unaligned(word);
@@ -126,14 +120,10 @@ mod simd {
                     }
                     continue;
                 }
-                // The first non-ASCII unit, the block again after it (shifted by its extra
-                // bytes), then the second (if any: k2 == 16 means the block ended first).
-                let ((w1, l1), (w2, l2)) = (bmp(u1), bmp(u2));
-                to.add(k1).cast::<u32>().write_unaligned(w1);
-                v128_store(to.add(k1 + l1).cast(), block(sp.add(i + k1 + 1)).0);
-                to.add(k2 + l1 - 1).cast::<u32>().write_unaligned(w2);
-                let second = usize::from(k2 < 16);
-                (i, j) = (i + k2 + second, j + k2 + l1 - 1 + second * l2);
+                // The ASCII before it is in place; the next step starts right after it.
+                let (word, len) = bmp(u);
+                to.add(k).cast::<u32>().write_unaligned(word);
+                (i, j) = (i + k + 1, j + k + len);
             }
         }
         (i, j)
