@@ -20,8 +20,9 @@ export function toPhicode(source, options) {
 
 // Node makes strings from UTF-8 at ~350 MB/s and encodes them at ~1 GB/s, but copies UTF-16
 // at several GB/s. So there a string source is written into wasm memory as UTF-16 units (the
-// wasm makes the UTF-8), and the code is left there as UTF-16 units that become the string
-// with no copy in between, then are released. Elsewhere (browsers, or a `Buffer` polyfill
+// wasm makes the UTF-8), and the code is left there as UTF-16 units (or, when ASCII, as
+// bytes that make a one-byte string) that become the string with no copy in between, then
+// are released. Elsewhere (browsers, or a `Buffer` polyfill
 // in a bundle) strings cross as wasm-bindgen passes them, as UTF-8.
 const utf16 = typeof process === 'object' && typeof process.versions?.node === 'string'
   && typeof Buffer === 'function';
@@ -34,11 +35,14 @@ function viaUtf16(convert, source, options) {
   const units = Buffer.from(memory.buffer, at, source.length * 2).write(source, 'utf16le') / 2;
   const result = convert(units, options);
   try {
-    result.code = Buffer.from(memory.buffer, result.code, result.codeUnits * 2).toString('utf16le');
+    const { code, codeUnits, codeAscii } = result;
+    const text = Buffer.from(memory.buffer, code, codeAscii ? codeUnits : codeUnits * 2);
+    result.code = text.toString(codeAscii ? 'latin1' : 'utf16le');
   } finally {
     wasm.releaseUtf16();
   }
   delete result.codeUnits;
+  delete result.codeAscii;
   return withSourceMap(result);
 }
 

@@ -1,18 +1,29 @@
-//! Strings crossing as UTF-16 in wasm memory, for Node: `api.js` writes a string source's
-//! units straight into a buffer here, and makes the string result straight from the units
-//! left here, then releases them. Nothing is copied through a JS typed array, nothing is
-//! zero-filled first, and Node's slow UTF-8 ⇄ string paths are not used.
+//! Strings crossing in wasm memory, for Node: `api.js` writes a string source's UTF-16 units
+//! straight into a buffer here, and makes the string result straight from the code left
+//! here (as UTF-16 units, or as its own bytes when it is ASCII), then releases it. Nothing
+//! is copied through a JS typed array, nothing is zero-filled first, and Node's slow UTF-8 ⇄
+//! string paths are not used.
 
 use std::cell::RefCell;
 
 use crate::from_utf16::utf16_to_string;
 use crate::to_utf16::utf8_to_utf16;
 
+/// Code waiting for `api.js` to read it.
+#[expect(dead_code, reason = "held, never read from Rust: JS reads its memory")]
+enum Pending {
+    /// ASCII code as its bytes, which Node reads as Latin-1 into a one-byte string: half
+    /// the size of a UTF-16 one, and no transcoding. Most Python is ASCII.
+    Ascii(String),
+    /// Other code as UTF-16 units.
+    Units(Vec<u16>),
+}
+
 thread_local! {
     /// Room reserved for the next source, which `api.js` fills.
     static INPUT: RefCell<Vec<u16>> = const { RefCell::new(Vec::new()) };
-    /// The units of the last result not yet released; the next result reuses the buffer.
-    static PENDING: RefCell<Vec<u16>> = const { RefCell::new(Vec::new()) };
+    /// The last result not yet released; the next result replaces it.
+    static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
 }
 
 /// Reserves room for a source of `units` UTF-16 units: the byte offset where `api.js`
@@ -37,16 +48,24 @@ pub(crate) fn take_input(units: usize) -> String {
     utf16_to_string(&buffer)
 }
 
-/// Transcodes `code` into the pending buffer: where its units start in wasm memory (a byte
-/// offset), and how many there are.
-pub(crate) fn hand_over(code: &str) -> (usize, usize) {
-    PENDING.with_borrow_mut(|units| {
-        utf8_to_utf16(code, units);
-        (units.as_ptr() as usize, units.len())
-    })
+/// Keeps `code` until `api.js` has read it: where it starts in wasm memory (a byte offset),
+/// its length in UTF-16 units, and whether it is ASCII (a byte a unit) or UTF-16.
+pub(crate) fn hand_over(code: String) -> (usize, usize, bool) {
+    let (pending, handed) = if code.is_ascii() {
+        let handed = (code.as_ptr() as usize, code.len(), true);
+        (Pending::Ascii(code), handed)
+    } else {
+        let mut units = Vec::new();
+        utf8_to_utf16(&code, &mut units);
+        let handed = (units.as_ptr() as usize, units.len(), false);
+        (Pending::Units(units), handed)
+    };
+    // Moving a String or Vec leaves its buffer, and so the offset, where it is.
+    PENDING.set(Some(pending));
+    handed
 }
 
-/// Frees the pending units, so a large result does not hold memory until the next call.
+/// Frees the pending code, so a large result does not hold memory until the next call.
 pub(crate) fn release() {
     drop(PENDING.take());
 }

@@ -14,9 +14,9 @@ pub(crate) enum Form {
     /// A JS string (wasm-bindgen decodes the UTF-8).
     String,
     /// UTF-16 code units left in wasm memory (`code`: their byte offset, `codeUnits`: how
-    /// many), which Node turns into a string with `Buffer#toString('utf16le')` an order of
-    /// magnitude faster than it decodes UTF-8; `api.js` then releases them. The source came
-    /// the same way (see `handoff`).
+    /// many; `codeAscii`: one byte each), which Node turns into a string with
+    /// `Buffer#toString('utf16le')` (or `'latin1'`) an order of magnitude faster than it
+    /// decodes UTF-8; `api.js` then releases them. The source came the same way (`handoff`).
     Utf16,
     /// UTF-8 bytes in a `Uint8Array`, because the caller gave bytes.
     Bytes,
@@ -55,13 +55,14 @@ impl Source {
     }
 
     /// Sets `code` on `result`, in the form the caller asked for.
-    pub(crate) fn put_code(&self, result: &JsValue, code: &str) -> Result<(), JsValue> {
+    pub(crate) fn put_code(&self, result: &JsValue, code: String) -> Result<(), JsValue> {
         let value = match self.form {
             Form::String => code.into(),
             Form::Bytes => Uint8Array::from(code.as_bytes()).into(),
             Form::Utf16 => {
-                let (at, units) = hand_over(code);
+                let (at, units, ascii) = hand_over(code);
                 Reflect::set(result, &"codeUnits".into(), &units.into())?;
+                Reflect::set(result, &"codeAscii".into(), &ascii.into())?;
                 at.into()
             }
         };
