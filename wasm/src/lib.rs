@@ -3,8 +3,10 @@
 //! A thin shell: each export reads its options, calls the core and hands back plain JS
 //! values. Options come in through [`options`], tables are built (and cached) in [`table`],
 //! results are shaped in [`convert`], [`dialect`] and [`symbols`], and every failure becomes
-//! a JS `Error` carrying `line`/`column` in [`error`]. The TypeScript types are written by
-//! hand in `npm/index.d.ts`, because wasm-bindgen can only say `any` for these values.
+//! a JS `Error` carrying `line`/`column` in [`error`]. In Node, string sources and results
+//! cross through wasm memory as UTF-16 ([`handoff`]) rather than as wasm-bindgen passes
+//! strings. The TypeScript types are written by hand in `npm/types/index.d.ts`, because
+//! wasm-bindgen can only say `any` for these values.
 
 mod convert;
 mod dialect;
