@@ -8,25 +8,41 @@ export { mapToPhicode, mapToPython } from './positions.js';
 
 /** φ → Python: see phicode.d.ts. */
 export function toPython(source, options) {
-  if (utf16 && typeof source === 'string') return fromUtf16(wasm.toPythonUtf16(source, options));
+  if (utf16 && typeof source === 'string') return viaUtf16(wasm.toPythonUtf16, source, options);
   return withSourceMap(wasm.toPython(source, options));
 }
 
 /** Python → φ: see phicode.d.ts. */
 export function toPhicode(source, options) {
-  if (utf16 && typeof source === 'string') return fromUtf16(wasm.toPhicodeUtf16(source, options));
+  if (utf16 && typeof source === 'string') return viaUtf16(wasm.toPhicodeUtf16, source, options);
   return withSourceMap(wasm.toPhicode(source, options));
 }
 
-// Node decodes UTF-8 into a string at ~350 MB/s but copies UTF-16 at several GB/s, so there
-// the wasm hands string results over as UTF-16 units. Elsewhere (browsers, or a `Buffer`
-// polyfill in a bundle) the wasm's own UTF-8 string is the safe choice.
+// Node makes strings from UTF-8 at ~350 MB/s and encodes them at ~1 GB/s, but copies UTF-16
+// at several GB/s. So there a string source is written into wasm memory as UTF-16 units (the
+// wasm makes the UTF-8), and the code is left there as UTF-16 units (or, when ASCII, as
+// bytes that make a one-byte string) that become the string with no copy in between, then
+// are released. Elsewhere (browsers, or a `Buffer` polyfill
+// in a bundle) strings cross as wasm-bindgen passes them, as UTF-8.
 const utf16 = typeof process === 'object' && typeof process.versions?.node === 'string'
   && typeof Buffer === 'function';
+let memory;
 
-function fromUtf16(result) {
-  const units = result.code;
-  result.code = Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
+function viaUtf16(convert, source, options) {
+  memory ??= wasm.wasmMemory();
+  const at = wasm.utf16Input(source.length);
+  // Read `memory.buffer` only now: reserving the room may have grown (and replaced) it.
+  const units = Buffer.from(memory.buffer, at, source.length * 2).write(source, 'utf16le') / 2;
+  const result = convert(units, options);
+  try {
+    const { code, codeUnits, codeAscii } = result;
+    const text = Buffer.from(memory.buffer, code, codeAscii ? codeUnits : codeUnits * 2);
+    result.code = text.toString(codeAscii ? 'latin1' : 'utf16le');
+  } finally {
+    wasm.releaseUtf16();
+  }
+  delete result.codeUnits;
+  delete result.codeAscii;
   return withSourceMap(result);
 }
 

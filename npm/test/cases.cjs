@@ -62,6 +62,53 @@ module.exports = function behaviour(api, entry) {
     for (let i = 0; i < 200; i++) assert.equal(toPython(line).code.length, 59);
   });
 
+  test(`${entry}: every character width at every offset of a 16-byte block`, () => {
+    // The wasm turns UTF-8 into UTF-16 16 bytes at a time: a character may start at any
+    // place in a block, or straddle two, and text may end anywhere in one.
+    const utf8 = (text) => Buffer.from(text, 'utf8');
+    for (const c of ['é', '€', '東', '🐍', '𝕟', '\u{10FFFF}']) {
+      for (let at = 0; at < 40; at++) {
+        const phi = `${'a'.repeat(at)}${c}${'b'.repeat(at % 7)}¿ x: π('${c}${c}')\n${'c'.repeat(40 - at)}`;
+        const viaBytes = Buffer.from(toPython(utf8(phi)).code).toString('utf8');
+        assert.equal(toPython(phi).code, viaBytes, `${c} at ${at}`);
+        const backViaBytes = Buffer.from(toPhicode(utf8(viaBytes)).code).toString('utf8');
+        assert.equal(toPhicode(viaBytes).code, backViaBytes, `${c} at ${at}`);
+        assert.ok(viaBytes.includes(`print('${c}${c}')`), `${c} at ${at}`);
+      }
+    }
+  });
+
+  test(`${entry}: a lone surrogate in a string source reads as U+FFFD`, () => {
+    // As TextEncoder does: the string is turned into UTF-8 on the way in.
+    assert.equal(toPython("π('\uD83D', '\uDC0D' + x)\uD800").code, "print('\uFFFD', '\uFFFD' + x)\uFFFD");
+    assert.equal(toPhicode('x = "\uDFFF\uD800"').code, 'x = "\uFFFD\uFFFD"');
+    assert.equal(toPython('🐍\uD83D').code, '🐍\uFFFD');
+    // Anywhere in a block of the wasm's 16-unit steps, alone, before a pair, or in a run.
+    for (let at = 0; at < 40; at++) {
+      for (const odd of ['\uD800', '\uDBFF\uD83D\uDC0D', '\uDC00\uDC00', '東\uD800京']) {
+        const source = `${'a'.repeat(at)}π('${odd}')${'b'.repeat(40)}`;
+        const fixed = source.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+        const viaBytes = Buffer.from(toPython(Buffer.from(fixed, 'utf8')).code).toString('utf8');
+        assert.equal(toPython(source).code, viaBytes, `${JSON.stringify(odd)} at ${at}`);
+        assert.ok(viaBytes.includes("print('"), viaBytes);
+      }
+    }
+  });
+
+  test(`${entry}: dense non-ASCII runs and long ASCII runs convert the same as bytes`, () => {
+    const utf8 = (text) => Buffer.from(text, 'utf8');
+    const texts = [
+      `# ${'東京大学の学生'.repeat(40)}\n¿ x: π('${'ελληνικά'.repeat(30)}')\n`,
+      `${'x = 1\n'.repeat(500)}π('${'🐍'.repeat(100)}')\n${'y'.repeat(1000)}`,
+      Array.from({ length: 3000 }, (_, i) => (i % 3 ? 'ab' : '∀é🐍')).join(''),
+    ];
+    for (const phi of texts) {
+      const python = toPython(phi).code;
+      assert.equal(python, Buffer.from(toPython(utf8(phi)).code).toString('utf8'));
+      assert.equal(toPhicode(python).code, Buffer.from(toPhicode(utf8(python)).code).toString('utf8'));
+    }
+  });
+
   test(`${entry}: Python → φ, and back`, () => {
     const python = 'for i in range(3):\n    if i is not None: print(f"{len(x)}")\n';
     const phi = toPhicode(python);

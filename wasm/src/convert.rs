@@ -1,7 +1,7 @@
 //! The two conversions, shaped for JS: `{code, symbolsUsed, sourceMapData?, diagnostics,
-//! warnings}`, `code` a string (UTF-16 units for Node, bytes for a bytes source); `api.js` turns
-//! `sourceMapData` into `sourceMap`. Python → φ refusals become an `Error` listing every
-//! problem.
+//! warnings}`, `code` a string (UTF-16 units in wasm memory for Node, bytes for a bytes
+//! source); `api.js` turns `sourceMapData` into `sourceMap`. Python → φ refusals become an
+//! `Error` listing every problem.
 
 use js_sys::Uint32Array;
 use phicode_core::{Conversion, Entry, SourceMap, to_phicode_with, to_python_with};
@@ -37,7 +37,7 @@ fn flat(map: &SourceMap) -> Uint32Array {
     Uint32Array::from(numbers.as_slice())
 }
 
-fn shape(conversion: &Conversion, table: &Table, source: &Source) -> Result<JsValue, JsValue> {
+fn shape(mut conversion: Conversion, table: &Table, source: &Source) -> Result<JsValue, JsValue> {
     let shaped = to_js(&Shaped {
         symbols_used: (conversion.symbols_used.iter())
             .filter_map(|&i| table.table.entry(i))
@@ -45,7 +45,7 @@ fn shape(conversion: &Conversion, table: &Table, source: &Source) -> Result<JsVa
         diagnostics: conversion.diagnostics.iter().map(Diagnostic::from).collect(),
         warnings: table.warnings.iter().map(Issue::from).collect(),
     })?;
-    js_sys::Reflect::set(&shaped, &"code".into(), &source.output(&conversion.code))?;
+    source.put_code(&shaped, std::mem::take(&mut conversion.code))?;
     if let Some(map) = &conversion.source_map {
         js_sys::Reflect::set(&shaped, &"sourceMapData".into(), &flat(map))?;
     }
@@ -61,7 +61,7 @@ pub(crate) fn to_python(source: &Source, options: &JsValue) -> Result<JsValue, J
     let options = &Options::from_js(options)?;
     let table = table::get(options.dialect.as_deref(), options.strict)?;
     let conversion = to_python_with(&source.text, &table.table, core_options(options));
-    shape(&conversion, &table, source)
+    shape(conversion, &table, source)
 }
 
 /// Python → φ, or an `Error` at the first place that would not round-trip.
@@ -69,7 +69,7 @@ pub(crate) fn to_phicode(source: &Source, options: &JsValue) -> Result<JsValue, 
     let options = &Options::from_js(options)?;
     let table = table::get(options.dialect.as_deref(), options.strict)?;
     match to_phicode_with(&source.text, &table.table, core_options(options)) {
-        Ok(conversion) => shape(&conversion, &table, source),
+        Ok(conversion) => shape(conversion, &table, source),
         Err(refused) => {
             let first = refused.problems.first().map(|p| p.position);
             let error = located(&refused.to_string(), "round_trip", first);

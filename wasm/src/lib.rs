@@ -3,45 +3,71 @@
 //! A thin shell: each export reads its options, calls the core and hands back plain JS
 //! values. Options come in through [`options`], tables are built (and cached) in [`table`],
 //! results are shaped in [`convert`], [`dialect`] and [`symbols`], and every failure becomes
-//! a JS `Error` carrying `line`/`column` in [`error`]. The TypeScript types are written by
-//! hand in `npm/index.d.ts`, because wasm-bindgen can only say `any` for these values.
+//! a JS `Error` carrying `line`/`column` in [`error`]. In Node, string sources and results
+//! cross through wasm memory as UTF-16 ([`handoff`]) rather than as wasm-bindgen passes
+//! strings. The TypeScript types are written by hand in `npm/types/index.d.ts`, because
+//! wasm-bindgen can only say `any` for these values.
 
 mod convert;
 mod dialect;
 mod error;
+mod from_utf16;
+mod handoff;
 mod options;
 mod output;
 mod source;
 mod symbols;
 mod table;
+mod to_utf16;
 
-use source::Form;
+use source::Source;
 use wasm_bindgen::prelude::*;
 
-/// φ → Python (`source`: a string, or UTF-8 bytes for bytes back): the code, the symbols used, diagnostics, dialect warnings and (with
-/// `sourceMap`, on by default) the column map.
+/// φ → Python (`source`: a string, or UTF-8 bytes for bytes back): the code, the symbols
+/// used, diagnostics, dialect warnings and (with `sourceMap`, on by default) the column map.
 #[wasm_bindgen(js_name = toPython, skip_typescript)]
 pub fn to_python(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    convert::to_python(&source::Source::from_js(&source, Form::String)?, &options)
+    convert::to_python(&Source::from_js(&source)?, &options)
 }
 
-/// `toPython` with a string source's code as UTF-16 units, for Node (`api.js` makes the string).
+/// `toPython` of the string source `api.js` wrote at `utf16Input` (`units` UTF-16 units),
+/// for Node; the code comes back as UTF-16 units left in wasm memory (`api.js` makes the
+/// string, then calls `releaseUtf16`).
 #[wasm_bindgen(js_name = toPythonUtf16, skip_typescript)]
-pub fn to_python_utf16(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    convert::to_python(&source::Source::from_js(&source, Form::Utf16)?, &options)
+pub fn to_python_utf16(units: usize, options: JsValue) -> Result<JsValue, JsValue> {
+    convert::to_python(&Source::from_utf16_input(units), &options)
 }
 
 /// Python → φ; throws an `Error` (with `line`, `column` and `problems`) when the source
 /// would not come back byte for byte.
 #[wasm_bindgen(js_name = toPhicode, skip_typescript)]
 pub fn to_phicode(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    convert::to_phicode(&source::Source::from_js(&source, Form::String)?, &options)
+    convert::to_phicode(&Source::from_js(&source)?, &options)
 }
 
-/// `toPhicode` with a string source's code as UTF-16 units, for Node.
+/// `toPhicode` of a string source written at `utf16Input`, as `toPythonUtf16` does.
 #[wasm_bindgen(js_name = toPhicodeUtf16, skip_typescript)]
-pub fn to_phicode_utf16(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    convert::to_phicode(&source::Source::from_js(&source, Form::Utf16)?, &options)
+pub fn to_phicode_utf16(units: usize, options: JsValue) -> Result<JsValue, JsValue> {
+    convert::to_phicode(&Source::from_utf16_input(units), &options)
+}
+
+/// Reserves room in wasm memory for a string source of `units` UTF-16 units, which
+/// `api.js` writes there before calling `toPythonUtf16`/`toPhicodeUtf16`: its byte offset.
+#[wasm_bindgen(js_name = utf16Input, skip_typescript)]
+pub fn utf16_input(units: usize) -> usize {
+    handoff::input(units)
+}
+
+/// Frees the UTF-16 units of the last `...Utf16` result, once `api.js` has read them.
+#[wasm_bindgen(js_name = releaseUtf16, skip_typescript)]
+pub fn release_utf16() {
+    handoff::release();
+}
+
+/// The module's memory, where `api.js` reads the UTF-16 units of a `...Utf16` result.
+#[wasm_bindgen(js_name = wasmMemory, skip_typescript)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
 }
 
 /// Every entry of the table: the 48 defaults, then the dialect's accepted entries.

@@ -1,19 +1,22 @@
 //! The `source` argument: a string, or UTF-8 bytes (`Uint8Array`, a Node `Buffer`). Bytes
 //! skip the UTF-16 ⇄ UTF-8 transcoding of JS strings, which costs more than converting.
 
-use js_sys::{Uint8Array, Uint16Array};
+use js_sys::{Reflect, Uint8Array};
 use phicode_core::position::position_of;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{located, type_error};
+use crate::handoff::{hand_over, take_input};
 
 /// How the converted code goes back to JS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Form {
     /// A JS string (wasm-bindgen decodes the UTF-8).
     String,
-    /// UTF-16 code units in a `Uint16Array`, which Node turns into a string with
-    /// `Buffer#toString('utf16le')` an order of magnitude faster than it decodes UTF-8.
+    /// UTF-16 code units left in wasm memory (`code`: their byte offset, `codeUnits`: how
+    /// many; `codeAscii`: one byte each), which Node turns into a string with
+    /// `Buffer#toString('utf16le')` (or `'latin1'`) an order of magnitude faster than it
+    /// decodes UTF-8; `api.js` then releases them. The source came the same way (`handoff`).
     Utf16,
     /// UTF-8 bytes in a `Uint8Array`, because the caller gave bytes.
     Bytes,
@@ -27,10 +30,9 @@ pub(crate) struct Source {
 
 impl Source {
     /// Reads a string or a `Uint8Array`; bytes that are not UTF-8 throw at their position.
-    /// A string source's code comes back in `string_form`.
-    pub(crate) fn from_js(source: &JsValue, string_form: Form) -> Result<Self, JsValue> {
+    pub(crate) fn from_js(source: &JsValue) -> Result<Self, JsValue> {
         if let Some(text) = source.as_string() {
-            return Ok(Self { text, form: string_form });
+            return Ok(Self { text, form: Form::String });
         }
         let Some(array) = source.dyn_ref::<Uint8Array>() else {
             return Err(type_error("phicode: the source is a string or a Uint8Array"));
@@ -47,17 +49,24 @@ impl Source {
         }
     }
 
-    /// The converted code, in the form the caller asked for.
-    pub(crate) fn output(&self, code: &str) -> JsValue {
-        match self.form {
+    /// The string source `api.js` wrote into wasm memory as `units` UTF-16 units.
+    pub(crate) fn from_utf16_input(units: usize) -> Self {
+        Self { text: take_input(units), form: Form::Utf16 }
+    }
+
+    /// Sets `code` on `result`, in the form the caller asked for.
+    pub(crate) fn put_code(&self, result: &JsValue, code: String) -> Result<(), JsValue> {
+        let value = match self.form {
             Form::String => code.into(),
             Form::Bytes => Uint8Array::from(code.as_bytes()).into(),
             Form::Utf16 => {
-                // A UTF-8 text never has more UTF-16 units than bytes.
-                let mut units = vec![0u16; code.len()];
-                let written = encoding_rs::mem::convert_str_to_utf16(code, &mut units);
-                Uint16Array::from(units.get(..written).unwrap_or_default()).into()
+                let (at, units, ascii) = hand_over(code);
+                Reflect::set(result, &"codeUnits".into(), &units.into())?;
+                Reflect::set(result, &"codeAscii".into(), &ascii.into())?;
+                at.into()
             }
-        }
+        };
+        Reflect::set(result, &"code".into(), &value)?;
+        Ok(())
     }
 }

@@ -71,6 +71,11 @@ export async function serve(root, headers = {}) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // Chromium keeps its connections alive; waiting for them to idle out took minutes.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
   };
 }
