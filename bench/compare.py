@@ -89,6 +89,7 @@ def main():
         parts = [f"{name} {ours[(size, key)]['mb_per_s']:.0f}" for key, name in
                  (("byte_loop", "plain byte loop"), ("event_walk", "event walk"),
                   ("symbol_swap", "symbol swap"),
+                  ("symbol_swap_unchecked", "unchecked swap"),
                   ("byte_sum", "byte sum (SIMD)"),
                   ("memcpy", "memcpy"))]
         print(f"  {label_of(size):<8} " + ", ".join(parts))

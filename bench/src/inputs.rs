@@ -67,6 +67,9 @@ impl Inputs {
             Operation::SymbolSwap => {
                 _ = black_box(self.swap.run(phi.as_bytes(), &mut self.swapped))
             }
+            Operation::SymbolSwapUnchecked => {
+                _ = black_box(self.swap.run_unchecked(phi.as_bytes(), &mut self.swapped))
+            }
             Operation::Memcpy => baseline::memcpy(phi.as_bytes(), &mut self.copy),
         }
     }

@@ -9,6 +9,7 @@ pub mod report;
 mod rng;
 pub mod size;
 mod swap;
+mod swap_unchecked;
 pub mod table;
 
 pub use generate::generate;

@@ -9,23 +9,23 @@ use crate::baseline::flags;
 
 /// A one-character symbol's key (its UTF-8 bytes as a little-endian word) and Python text.
 #[derive(Clone, Copy, Default)]
-struct Slot {
-    key: u32,
+pub(crate) struct Slot {
+    pub(crate) key: u32,
     symbol_len: u8,
-    text_len: u8,
-    word_start: bool,
-    word_end: bool,
-    text: [u8; 16],
+    pub(crate) text_len: u8,
+    pub(crate) word_start: bool,
+    pub(crate) word_end: bool,
+    pub(crate) text: [u8; 16],
 }
 
 /// The default table's one-character symbols in a collision-free multiplicative hash table.
 pub struct Swap {
-    slots: Vec<Slot>,
+    pub(crate) slots: Vec<Slot>,
     multiplier: u32,
     shift: u32,
 }
 
-const IDENT: [bool; 256] = {
+pub(crate) const IDENT: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 128 {
@@ -67,7 +67,7 @@ impl Swap {
     }
 
     #[inline(always)]
-    fn index(&self, key: u32) -> usize {
+    pub(crate) fn index(&self, key: u32) -> usize {
         (key.wrapping_mul(self.multiplier) >> self.shift) as usize
     }
 

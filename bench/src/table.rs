@@ -25,13 +25,15 @@ pub enum Operation {
     EventWalk,
     /// Swapping every symbol of the φ input with no lexing: the least per-symbol work.
     SymbolSwap,
+    /// The symbol swap without bounds checks or text-dependent branches: the ceiling.
+    SymbolSwapUnchecked,
     /// Copy of the φ input.
     Memcpy,
 }
 
 impl Operation {
     /// Every operation, in table order.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::ToPython,
         Self::ToPythonWithMap,
         Self::ToPhicode,
@@ -39,6 +41,7 @@ impl Operation {
         Self::ByteLoop,
         Self::EventWalk,
         Self::SymbolSwap,
+        Self::SymbolSwapUnchecked,
         Self::Memcpy,
     ];
 
@@ -52,6 +55,7 @@ impl Operation {
             Self::ByteLoop => "baseline: plain byte loop",
             Self::EventWalk => "baseline: event walk",
             Self::SymbolSwap => "baseline: symbol swap",
+            Self::SymbolSwapUnchecked => "baseline: unchecked swap",
             Self::Memcpy => "baseline: memcpy",
         }
     }
