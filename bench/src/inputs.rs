@@ -8,6 +8,7 @@ use crate::baseline;
 use crate::generate;
 use crate::swap::Swap;
 use crate::table::Operation;
+use crate::word_walk::WordWalk;
 
 /// The generated Python twin did not convert back to φ (a generator or core bug).
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +31,7 @@ pub struct Inputs {
     table: SymbolTable,
     swap: Swap,
     swapped: Vec<u8>,
+    words: WordWalk,
 }
 
 impl Inputs {
@@ -44,12 +46,17 @@ impl Inputs {
         }
         let copy = vec![0u8; phi.len()];
         let swap = Swap::new(&table);
-        Ok(Self { phi, python, copy, table, swap, swapped: Vec::new() })
+        let words = WordWalk::new(&table);
+        Ok(Self { phi, python, copy, table, swap, swapped: Vec::new(), words })
     }
 
     /// The text `operation` reads.
     pub fn input(&self, operation: Operation) -> &str {
-        if operation == Operation::ToPhicode { &self.python } else { &self.phi }
+        if matches!(operation, Operation::ToPhicode | Operation::WordWalk) {
+            &self.python
+        } else {
+            &self.phi
+        }
     }
 
     /// Performs `operation` once, keeping the optimiser from skipping it.
@@ -70,6 +77,7 @@ impl Inputs {
             Operation::SymbolSwapUnchecked => {
                 _ = black_box(self.swap.run_unchecked(phi.as_bytes(), &mut self.swapped))
             }
+            Operation::WordWalk => _ = black_box(self.words.run(python.as_bytes())),
             Operation::Memcpy => baseline::memcpy(phi.as_bytes(), &mut self.copy),
         }
     }

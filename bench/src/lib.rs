@@ -11,5 +11,6 @@ pub mod size;
 mod swap;
 mod swap_unchecked;
 pub mod table;
+mod word_walk;
 
 pub use generate::generate;

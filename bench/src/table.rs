@@ -27,13 +27,15 @@ pub enum Operation {
     SymbolSwap,
     /// The symbol swap without bounds checks or text-dependent branches: the ceiling.
     SymbolSwapUnchecked,
+    /// Looking up every identifier of the Python twin in the mapped words, doing nothing else.
+    WordWalk,
     /// Copy of the φ input.
     Memcpy,
 }
 
 impl Operation {
     /// Every operation, in table order.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::ToPython,
         Self::ToPythonWithMap,
         Self::ToPhicode,
@@ -42,6 +44,7 @@ impl Operation {
         Self::EventWalk,
         Self::SymbolSwap,
         Self::SymbolSwapUnchecked,
+        Self::WordWalk,
         Self::Memcpy,
     ];
 
@@ -56,6 +59,7 @@ impl Operation {
             Self::EventWalk => "baseline: event walk",
             Self::SymbolSwap => "baseline: symbol swap",
             Self::SymbolSwapUnchecked => "baseline: unchecked swap",
+            Self::WordWalk => "baseline: word walk (Py)",
             Self::Memcpy => "baseline: memcpy",
         }
     }
