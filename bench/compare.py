@@ -90,6 +90,7 @@ def main():
                  (("byte_loop", "plain byte loop"), ("event_walk", "event walk"),
                   ("symbol_swap", "symbol swap"),
                   ("symbol_swap_unchecked", "unchecked swap"),
+                  ("string_walk", "string walk"),
                   ("word_walk", "word walk (Python input)"),
                   ("byte_sum", "byte sum (SIMD)"),
                   ("memcpy", "memcpy"))]

@@ -6,6 +6,7 @@ use phicode_core::{Options, SymbolTable, to_phicode, to_python, to_python_with};
 
 use crate::baseline;
 use crate::generate;
+use crate::string_walk::string_walk;
 use crate::swap::Swap;
 use crate::table::Operation;
 use crate::word_walk::WordWalk;
@@ -78,6 +79,7 @@ impl Inputs {
                 _ = black_box(self.swap.run_unchecked(phi.as_bytes(), &mut self.swapped))
             }
             Operation::WordWalk => _ = black_box(self.words.run(python.as_bytes())),
+            Operation::StringWalk => _ = black_box(string_walk(phi.as_bytes())),
             Operation::Memcpy => baseline::memcpy(phi.as_bytes(), &mut self.copy),
         }
     }

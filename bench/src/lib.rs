@@ -8,6 +8,7 @@ pub mod measure;
 pub mod report;
 mod rng;
 pub mod size;
+mod string_walk;
 mod swap;
 mod swap_unchecked;
 pub mod table;

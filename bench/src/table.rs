@@ -29,13 +29,15 @@ pub enum Operation {
     SymbolSwapUnchecked,
     /// Looking up every identifier of the Python twin in the mapped words, doing nothing else.
     WordWalk,
+    /// Finding and stepping over every string and comment of the φ input, doing nothing else.
+    StringWalk,
     /// Copy of the φ input.
     Memcpy,
 }
 
 impl Operation {
     /// Every operation, in table order.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::ToPython,
         Self::ToPythonWithMap,
         Self::ToPhicode,
@@ -45,6 +47,7 @@ impl Operation {
         Self::SymbolSwap,
         Self::SymbolSwapUnchecked,
         Self::WordWalk,
+        Self::StringWalk,
         Self::Memcpy,
     ];
 
@@ -60,6 +63,7 @@ impl Operation {
             Self::SymbolSwap => "baseline: symbol swap",
             Self::SymbolSwapUnchecked => "baseline: unchecked swap",
             Self::WordWalk => "baseline: word walk (Py)",
+            Self::StringWalk => "baseline: string walk",
             Self::Memcpy => "baseline: memcpy",
         }
     }
