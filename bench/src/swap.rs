@@ -6,6 +6,7 @@
 use phicode_core::SymbolTable;
 
 use crate::baseline::flags;
+use crate::perfect_hash::PerfectHash;
 
 /// A one-character symbol's key (its UTF-8 bytes as a little-endian word) and Python text.
 #[derive(Clone, Copy, Default)]
@@ -20,9 +21,7 @@ pub(crate) struct Slot {
 
 /// The default table's one-character symbols in a collision-free multiplicative hash table.
 pub struct Swap {
-    pub(crate) slots: Vec<Slot>,
-    multiplier: u32,
-    shift: u32,
+    pub(crate) hash: PerfectHash<Slot>,
 }
 
 pub(crate) const IDENT: [bool; 256] = {
@@ -40,35 +39,7 @@ impl Swap {
     pub fn new(table: &SymbolTable) -> Self {
         let slots: Vec<Slot> =
             table.entries().iter().filter_map(|e| slot(&e.symbol, &e.python)).collect();
-        for bits in 6..16 {
-            for seed in 0..4096u32 {
-                let swap = Self {
-                    slots: vec![Slot::default(); 1 << bits],
-                    multiplier: seed.wrapping_mul(0x9E37_79B9) | 1,
-                    shift: 32 - bits,
-                };
-                if let Some(swap) = swap.filled(&slots) {
-                    return swap;
-                }
-            }
-        }
-        Self { slots: vec![Slot::default()], multiplier: 1, shift: 31 }
-    }
-
-    fn filled(mut self, slots: &[Slot]) -> Option<Self> {
-        for slot in slots {
-            let at = self.index(slot.key);
-            if self.slots[at].key != 0 {
-                return None;
-            }
-            self.slots[at] = *slot;
-        }
-        Some(self)
-    }
-
-    #[inline(always)]
-    pub(crate) fn index(&self, key: u32) -> usize {
-        (key.wrapping_mul(self.multiplier) >> self.shift) as usize
+        Self { hash: PerfectHash::new(&slots, |slot| u64::from(slot.key)) }
     }
 
     /// Writes `src` with every symbol swapped into `out`; returns the output length.
@@ -83,7 +54,7 @@ impl Swap {
                 leads &= leads - 1;
                 let word = u32::from_le_bytes([src[at], src[at + 1], src[at + 2], src[at + 3]]);
                 let key = word & (u32::MAX >> (8 * (4 - src[at].leading_ones().min(4))));
-                let slot = &self.slots[self.index(key)];
+                let slot = self.hash.get(u64::from(key));
                 if slot.key != key || at < copied {
                     continue;
                 }

@@ -39,7 +39,8 @@ impl Swap {
                 // SAFETY: `copied <= at < end <= src.len() - 64`, so every read of the source
                 // below (64 bytes at `copied`, 16 or 4 at `at`, one just before or after the
                 // character) is in bounds. The output grows by at most 8 bytes per source
-                // byte consumed, so `o + 64` stays within the capacity reserved above.
+                // byte consumed, so `o + 64` stays within the capacity reserved above. The
+                // hash's `index` is always within its slots.
                 unsafe {
                     op.add(o).copy_from_nonoverlapping(sp.add(copied), 64);
                     if gap > 64 {
@@ -50,7 +51,7 @@ impl Swap {
                     let char_len = lead.leading_ones().min(4) as usize;
                     let word = sp.add(at).cast::<u32>().read_unaligned();
                     let key = word & (u32::MAX >> (8 * (4 - char_len)));
-                    let slot = self.slots.get_unchecked(self.index(key));
+                    let slot = self.hash.slots.get_unchecked(self.hash.index(u64::from(key)));
                     let hit = slot.key == key;
                     let text = select_unpredictable(hit, slot.text.as_ptr(), sp.add(at));
                     let len = select_unpredictable(hit, usize::from(slot.text_len), char_len);

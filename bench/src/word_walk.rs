@@ -6,13 +6,12 @@
 use phicode_core::SymbolTable;
 
 use crate::baseline::flags;
+use crate::perfect_hash::PerfectHash;
 use crate::swap::IDENT;
 
 /// The table's ASCII Python words, keyed by their first 8 bytes and their length.
 pub struct WordWalk {
-    keys: Vec<u64>,
-    multiplier: u64,
-    shift: u32,
+    hash: PerfectHash<u64>,
 }
 
 impl WordWalk {
@@ -25,35 +24,7 @@ impl WordWalk {
             .collect();
         keys.sort_unstable();
         keys.dedup();
-        for bits in 7..16 {
-            for seed in 1..4096u64 {
-                let walk = Self {
-                    keys: vec![0; 1 << bits],
-                    multiplier: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1,
-                    shift: 64 - bits,
-                };
-                if let Some(walk) = walk.filled(&keys) {
-                    return walk;
-                }
-            }
-        }
-        Self { keys: vec![0; 2], multiplier: 1, shift: 63 }
-    }
-
-    fn filled(mut self, keys: &[u64]) -> Option<Self> {
-        for &key in keys {
-            let at = self.index(key);
-            if self.keys[at] != 0 {
-                return None;
-            }
-            self.keys[at] = key;
-        }
-        Some(self)
-    }
-
-    #[inline(always)]
-    fn index(&self, key: u64) -> usize {
-        (key.wrapping_mul(self.multiplier) >> self.shift) as usize
+        Self { hash: PerfectHash::new(&keys, |&key| key) }
     }
 
     /// How many identifiers of `src` are mapped words (the last 64 to 127 bytes unread).
@@ -78,7 +49,7 @@ impl WordWalk {
                 let run = names >> offset | next.checked_shl(64 - offset).unwrap_or(0);
                 let len = (!run).trailing_zeros() as usize;
                 let key = key(&block[offset as usize..], len);
-                hits += usize::from(self.keys[self.index(key)] == key);
+                hits += usize::from(*self.hash.get(key) == key);
             }
             base += 64;
         }
