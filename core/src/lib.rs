@@ -26,6 +26,8 @@ mod simd;
 mod simd_wasm;
 pub mod source_map;
 pub mod symbols;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod text;
 mod transpile;
 

@@ -83,6 +83,11 @@ impl SourceMap {
         (0..self.ends.len()).map(|k| self.line_at(k))
     }
 
+    /// Whether nothing was replaced: every position maps to itself.
+    pub fn is_empty(&self) -> bool {
+        self.segments.is_empty()
+    }
+
     /// The replacements of line `line`, if it has any.
     pub fn line(&self, line: u32) -> Option<LineMap<'_>> {
         let k = self.ends.binary_search_by_key(&line, |&(line, _)| line).ok()?;

@@ -205,6 +205,16 @@ fn column_map_points_back_at_symbols() {
 }
 
 #[test]
+fn a_source_without_symbols_has_an_empty_map() {
+    let conversion =
+        to_python_with("x = '∀'  # ¿\n", &SymbolTable::new(), Options { source_map: true });
+    let map = conversion.source_map.expect("asked for");
+    assert!(map.is_empty() && map.lines().len() == 0);
+    let at = Position { line: 1, column: 9 };
+    assert_eq!(map.to_python(at), at);
+}
+
+#[test]
 fn column_map_lists_only_lines_with_symbols_each_with_its_own_segments() {
     let src = "¿ x:\n    pass\n\n∀ a ∈ b: π(a)\n";
     let conversion = to_python_with(src, &SymbolTable::new(), Options { source_map: true });
@@ -227,6 +237,7 @@ fn column_map_lists_only_lines_with_symbols_each_with_its_own_segments() {
         [(1, vec![(1, 1, 1, 2)]), (4, vec![(1, 1, 1, 3), (5, 1, 7, 2), (10, 1, 13, 5)])]
     );
     assert_eq!(map.lines().len(), 2);
+    assert!(!map.is_empty());
     assert_eq!(map.line(4).map(|l| l.segments.len()), Some(3));
     assert!(map.line(2).is_none() && map.line(5).is_none());
     assert_eq!(map.to_python(Position { line: 2, column: 5 }), Position { line: 2, column: 5 });

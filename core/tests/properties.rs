@@ -3,7 +3,8 @@
 //! (output line N is input line N, with the same line ending).
 #![allow(clippy::unwrap_used)]
 
-use phicode_core::{Dialect, Options, Position, SourceMap, Strictness, SymbolTable};
+use phicode_core::testing::assert_map_answers;
+use phicode_core::{Dialect, Options, SourceMap, Strictness, SymbolTable};
 use phicode_core::{check, to_phicode, to_phicode_with, to_python, to_python_with};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -93,33 +94,16 @@ fn spanish() -> SymbolTable {
     Dialect::from_pairs(pairs).build(Strictness::Strict).unwrap().table
 }
 
-/// Queries a map on every line (and around), at the given columns and at every segment.
-fn query(map: &SourceMap, lines: u32, columns: &[u32]) {
-    for line in 0..=lines + 1 {
-        for &column in columns {
-            let at = Position { line, column };
-            assert_eq!(map.to_python(at).line, line);
-            assert_eq!(map.to_phicode(at).line, line);
-        }
-    }
-    for line in map.lines() {
-        for segment in line.segments {
-            let at = Position { line: line.line, column: segment.phicode_column };
-            assert_eq!(map.to_python(at).column, segment.python_column);
-        }
-    }
-}
-
 /// Every entry point on `src` with `table`; the round trip holds whenever Python → φ accepts.
 fn exercise(src: &str, table: &SymbolTable, columns: &[u32]) {
     let lines = split_lines(src).len() as u32;
     let conversion = to_python_with(src, table, Options { source_map: true });
     assert_eq!(conversion.code, to_python(src, table));
     assert_eq!(conversion.diagnostics, check(src, table));
-    query(conversion.source_map.as_ref().unwrap(), lines, columns);
+    assert_map_answers(conversion.source_map.as_ref().unwrap(), lines, columns);
     if let Ok(back) = to_phicode_with(src, table, Options { source_map: true }) {
         assert_eq!(to_python(&back.code, table), src);
-        query(back.source_map.as_ref().unwrap(), lines, columns);
+        assert_map_answers(back.source_map.as_ref().unwrap(), lines, columns);
     }
 }
 

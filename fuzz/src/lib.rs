@@ -4,7 +4,8 @@
 use std::sync::OnceLock;
 
 use phicode_core::position::LineIndex;
-use phicode_core::{Dialect, Options, Position, SourceMap, Strictness, SymbolTable};
+use phicode_core::testing::assert_map_answers;
+use phicode_core::{Dialect, Options, SourceMap, Strictness, SymbolTable};
 use phicode_core::{check, to_phicode, to_phicode_with, to_python, to_python_with};
 
 /// φ → Python with and without a map agree, keep every line, and the map answers any query;
@@ -69,23 +70,11 @@ fn line_ends(text: &str) -> Vec<&str> {
     ends
 }
 
-/// Queries the map at every line (and past the end), at several columns including 0 and
-/// huge ones: answers stay on the asked line, and each segment maps to its counterpart.
+/// Columns to query every line at: small ones, and huge ones no line has.
+const COLUMNS: [u32; 11] = [0, 1, 2, 3, 5, 8, 13, 40, 200, u32::MAX / 2, u32::MAX];
+
+/// The map answers queries on every line of `phicode` (and past it) at any column.
 fn query(map: &SourceMap, phicode: &str) {
     let lines = LineIndex::new(phicode).line_count() as u32;
-    for line in 0..=lines + 1 {
-        for column in [0, 1, 2, 3, 5, 8, 13, 40, 200, u32::MAX / 2, u32::MAX] {
-            let at = Position { line, column };
-            assert_eq!(map.to_python(at).line, line);
-            assert_eq!(map.to_phicode(at).line, line);
-        }
-    }
-    for line in map.lines() {
-        for segment in line.segments {
-            let at = Position { line: line.line, column: segment.phicode_column };
-            let python = map.to_python(at);
-            assert_eq!(python.column, segment.python_column);
-            assert_eq!(map.to_phicode(python).column, segment.phicode_column);
-        }
-    }
+    assert_map_answers(map, lines, &COLUMNS);
 }

@@ -58,7 +58,7 @@ fn line_text<'t>(text: &'t str, index: &LineIndex, line: u32) -> Option<&'t str>
 
 /// `code` (and the code objects nested in its constants) with φ columns.
 pub fn remap<'py>(code: &Bound<'py, PyAny>, texts: &Texts<'_>) -> PyResult<Bound<'py, PyAny>> {
-    if texts.map.lines().len() == 0 {
+    if texts.map.is_empty() {
         return Ok(code.clone());
     }
     let py = code.py();
