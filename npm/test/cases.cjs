@@ -5,6 +5,22 @@ const { test } = require('node:test');
 
 const SPANISH = '{\n  "symbols": {\n    "if": "si",\n    "else": "sino",\n    "print": "imprimir"\n  }\n}';
 
+// `source` with each lone surrogate as U+FFFD, as `TextEncoder` reads it (what
+// `String#toWellFormed` does from Node 20 on).
+const wellFormed = (source) =>
+  source.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
+// A seeded generator (mulberry32), so a failure names a seed that reproduces it.
+function random(seed) {
+  let a = seed >>> 0;
+  return (below) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (((t ^ (t >>> 14)) >>> 0) % below);
+  };
+}
+
 module.exports = function behaviour(api, entry) {
   const { toPython, toPhicode, symbols, validateDialect, version, mapToPhicode, mapToPython } =
     api;
@@ -87,7 +103,7 @@ module.exports = function behaviour(api, entry) {
     for (let at = 0; at < 40; at++) {
       for (const odd of ['\uD800', '\uDBFF\uD83D\uDC0D', '\uDC00\uDC00', '東\uD800京']) {
         const source = `${'a'.repeat(at)}π('${odd}')${'b'.repeat(40)}`;
-        const fixed = source.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+        const fixed = wellFormed(source);
         const viaBytes = Buffer.from(toPython(Buffer.from(fixed, 'utf8')).code).toString('utf8');
         assert.equal(toPython(source).code, viaBytes, `${JSON.stringify(odd)} at ${at}`);
         assert.ok(viaBytes.includes("print('"), viaBytes);
@@ -106,6 +122,31 @@ module.exports = function behaviour(api, entry) {
       const python = toPython(phi).code;
       assert.equal(python, Buffer.from(toPython(utf8(phi)).code).toString('utf8'));
       assert.equal(toPhicode(python).code, Buffer.from(toPhicode(utf8(python)).code).toString('utf8'));
+    }
+  });
+
+  test(`${entry}: random text converts the same as a string as it does as UTF-8 bytes`, () => {
+    // Strings cross through the wasm's own UTF-16 ⇄ UTF-8 code; bytes do not. Text drawn
+    // from code, quotes, every UTF-8 width and lone surrogates must come out the same.
+    const pool = ['a', 'x', '1', ' ', '\n', '\r\n', '\t', '(', ')', ':', '"', "'", '#', '{', '}',
+      'f', 'rb', '\\', 'é', '€', '東', '🐍', '𝕟', '∀', 'π', '¿', '≔', '¬', '\uD800', '\uDC00'];
+    const utf8 = (text) => Buffer.from(text, 'utf8');
+    const outcome = (convert, source) => {
+      try {
+        const { code } = convert(source);
+        return typeof code === 'string' ? code : Buffer.from(code).toString('utf8');
+      } catch (error) {
+        return `threw ${error.kind} at ${error.line}:${error.column}`;
+      }
+    };
+    for (let seed = 1; seed <= 600; seed++) {
+      const next = random(seed);
+      const length = next(seed % 10 === 0 ? 400 : 60);
+      const source = Array.from({ length }, () => pool[next(pool.length)]).join('');
+      for (const convert of [toPython, toPhicode]) {
+        const viaBytes = outcome(convert, utf8(wellFormed(source)));
+        assert.equal(outcome(convert, source), viaBytes, `${convert.name}, seed ${seed}`);
+      }
     }
   });
 
