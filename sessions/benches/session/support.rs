@@ -1,0 +1,59 @@
+//! What every measurement needs: the `phicode` binary, a session config, medians, and a
+//! cell's value.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use phicode_sessions::host::{Session, SessionConfig};
+
+pub(crate) fn phicode() -> PathBuf {
+    if let Some(path) = std::env::var_os("PHICODE_BIN") {
+        return path.into();
+    }
+    let exe = std::env::current_exe().unwrap();
+    let profile = exe.parent().and_then(|p| p.parent()).unwrap();
+    let bin = profile.join("phicode");
+    assert!(bin.is_file(), "{} is missing: cargo build --release -p phicode", bin.display());
+    bin
+}
+
+pub(crate) fn config() -> SessionConfig {
+    let mut config = SessionConfig::new(phicode());
+    config.cwd = Some(std::env::temp_dir());
+    config.heartbeat = None;
+    config
+}
+
+pub(crate) fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+pub(crate) fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+pub(crate) async fn value(s: &Session, code: &str) -> String {
+    let done = s.execute(code).await.unwrap().collect().await;
+    if let Some(e) = done.error() {
+        panic!("{code}: {}", e.traceback);
+    }
+    done.result().and_then(|r| r.repr.clone()).unwrap_or_default()
+}
+
+pub(crate) fn ipykernel() -> String {
+    let Some(python) = std::env::var_os("PHICODE_BENCH_IPYKERNEL_PYTHON") else {
+        return "not measured (set PHICODE_BENCH_IPYKERNEL_PYTHON; see sessions/benches/ipykernel-venv.sh)".into();
+    };
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/ipykernel_rtt.py");
+    match std::process::Command::new(python).arg(script).arg("1000").output() {
+        Ok(out) if out.status.success() => {
+            let text = String::from_utf8_lossy(&out.stdout);
+            text.split_whitespace().nth(1).map_or("unreadable output".into(), |v| format!("{v} ms"))
+        }
+        Ok(out) => {
+            format!("failed: {}", String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or(""))
+        }
+        Err(e) => format!("failed: {e}"),
+    }
+}
