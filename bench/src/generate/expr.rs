@@ -1,11 +1,7 @@
 //! Expressions: operands are atoms or parenthesised, so any mix stays valid Python.
 
 use super::state::Gen;
-use super::words::{ATTRIBUTES, FUNCTIONS, NUMBERS, OBJECTS, OPERATORS};
-
-/// Builtins that have a symbol, with how many arguments they take here.
-const BUILTINS: &[(&str, usize)] =
-    &[("ℓ", 1), ("∑", 1), ("⭱", 2), ("⭳", 2), ("∣", 1), ("τ", 1), ("⟪", 1), ("№", 1), ("⨅", 2)];
+use super::words::{ATTRIBUTES, NUMBERS, OBJECTS, OPERATORS};
 
 impl Gen {
     /// Any expression, nesting at most `depth` levels.
@@ -105,81 +101,6 @@ impl Gen {
                 self.one_of(ATTRIBUTES);
             }
             _ => self.builtin_call(0),
-        }
-    }
-
-    fn builtin_call(&mut self, depth: u32) {
-        let (symbol, arity) = *self.rng.pick(BUILTINS);
-        self.push(symbol);
-        self.push("(");
-        for arg in 0..arity {
-            if arg > 0 {
-                self.push(", ");
-            }
-            self.expr(depth);
-        }
-        self.push(")");
-    }
-
-    /// `obj.method(args)` or a generated function's call.
-    pub fn method_call(&mut self, depth: u32) {
-        if self.rng.chance(50) {
-            self.one_of(OBJECTS);
-            self.push(".");
-            self.one_of(ATTRIBUTES);
-        } else {
-            self.one_of(FUNCTIONS);
-        }
-        self.push("(");
-        let args = self.rng.below(4);
-        for arg in 0..args {
-            if arg > 0 {
-                self.push(", ");
-            }
-            if arg == 2 {
-                self.push("key=");
-            }
-            self.expr(depth);
-        }
-        self.push(")");
-    }
-
-    fn comprehension(&mut self, depth: u32) {
-        let (open, close) = *self.rng.pick(&[("[", "]"), ("{", "}"), ("(", ")")]);
-        self.push(open);
-        self.operand(depth);
-        self.op("∀");
-        self.push("v");
-        self.op("∈");
-        self.operand(depth);
-        if self.rng.chance(50) {
-            self.op("¿");
-            self.operand(depth);
-        }
-        self.push(close);
-    }
-
-    fn collection(&mut self, depth: u32) {
-        match self.rng.below(3) {
-            0 => {
-                self.push("[");
-                self.expr(depth);
-                self.push(", ");
-                self.expr(depth);
-                self.push("]");
-            }
-            1 => {
-                self.push("{");
-                self.simple_string('\'');
-                self.push(": ");
-                self.expr(depth);
-                self.push(", 'if': ⊥}");
-            }
-            _ => {
-                self.push("(");
-                self.expr(depth);
-                self.push(",)");
-            }
         }
     }
 }

@@ -8,6 +8,7 @@
 //! `phicode_core::to_python`) compiles with CPython 3.11, so it needs neither t-strings nor
 //! PEP 701 quote reuse.
 
+mod calls;
 mod compound;
 mod expr;
 mod fields;
