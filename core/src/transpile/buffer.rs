@@ -35,9 +35,11 @@ impl Buffer {
         }
     }
 
+    /// Grows by half (or by what is asked): doubling a buffer sized from the source would
+    /// at once claim twice its size, which in a wasm32 module's 4 GiB can be what fails.
     #[cold]
     fn grow(&mut self, extra: usize) {
-        let size = (self.bytes.len() * 2).max(self.len + extra + 256);
+        let size = (self.bytes.len() + self.bytes.len() / 2).max(self.len + extra + 256);
         self.bytes.resize(size, 0);
     }
 
