@@ -150,6 +150,27 @@ module.exports = function behaviour(api, entry) {
     }
   });
 
+  test(`${entry}: a source too large for wasm memory is a RangeError, and nothing breaks`, () => {
+    // A wasm32 module has 4 GiB; an allocation failing there would abort the call (a
+    // `RuntimeError: unreachable`). Sizes that cannot fit are refused before any copy.
+    const tooLarge = (pattern) => (error) => {
+      assert.ok(error instanceof RangeError, String(error));
+      assert.equal(error.kind, 'memory');
+      assert.match(error.message, pattern);
+      return true;
+    };
+    const big = Buffer.alloc(256 * 2 ** 20 + 1, 'x');
+    assert.throws(() => toPython(big, { sourceMap: false }), tooLarge(/268435457 bytes.*up to 268435456 bytes \(256 MiB\)/));
+    assert.throws(() => toPhicode(big), tooLarge(/268435457 bytes/));
+    const long = 'x'.repeat(256 * 2 ** 20 + 1);
+    assert.throws(() => toPython(long, { sourceMap: false }), tooLarge(/268435457 (UTF-16 units|bytes)/));
+    // A column map has its own, lower limit.
+    const mapped = big.subarray(0, 64 * 2 ** 20 + 1);
+    assert.throws(() => toPython(mapped), tooLarge(/column maps .* 67108864 bytes \(64 MiB\).*sourceMap: false/));
+    assert.equal(toPython(mapped, { sourceMap: false }).code.length, mapped.length);
+    assert.equal(toPython('π(1)').code, 'print(1)');
+  });
+
   test(`${entry}: Python → φ, and back`, () => {
     const python = 'for i in range(3):\n    if i is not None: print(f"{len(x)}")\n';
     const phi = toPhicode(python);

@@ -105,9 +105,11 @@ export interface DialectReport {
 }
 
 /** What the functions throw: an `Error` saying where. `kind` is `round_trip` (with
- * `problems`), `dialect` (strict mode, with `issues`) or `json` (a malformed dialect). */
+ * `problems`), `dialect` (strict mode, with `issues`), `json` (a malformed dialect), `utf8`
+ * (bytes that are not UTF-8), or `memory` (a `RangeError`: a source over 256 MiB, or over
+ * 64 MiB with a column map, which the wasm's 4 GiB could not convert). */
 export interface PhicodeError extends Error {
-  kind: 'round_trip' | 'dialect' | 'json' | 'utf8';
+  kind: 'round_trip' | 'dialect' | 'json' | 'utf8' | 'memory';
   line?: number;
   column?: number;
   problems?: RoundTripProblem[];

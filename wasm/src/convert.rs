@@ -11,6 +11,7 @@ use wasm_bindgen::JsValue;
 use crate::error::{located, set};
 use crate::options::Options;
 use crate::output::{Diagnostic, Issue, Problem, to_js};
+use crate::room;
 use crate::source::Source;
 use crate::table::{self, Table};
 
@@ -52,15 +53,19 @@ fn shape(mut conversion: Conversion, table: &Table, source: &Source) -> Result<J
     Ok(shaped)
 }
 
-fn core_options(options: &Options) -> phicode_core::Options {
-    phicode_core::Options { source_map: options.source_map }
+/// The core's options, once the map (when asked for) is known to fit.
+fn core_options(options: &Options, source: &Source) -> Result<phicode_core::Options, JsValue> {
+    if options.source_map {
+        room::check_mapped(source.text.len())?;
+    }
+    Ok(phicode_core::Options { source_map: options.source_map })
 }
 
 /// φ → Python.
 pub(crate) fn to_python(source: &Source, options: &JsValue) -> Result<JsValue, JsValue> {
     let options = &Options::from_js(options)?;
     let table = table::get(options.dialect.as_deref(), options.strict)?;
-    let conversion = to_python_with(&source.text, &table.table, core_options(options));
+    let conversion = to_python_with(&source.text, &table.table, core_options(options, source)?);
     shape(conversion, &table, source)
 }
 
@@ -68,7 +73,7 @@ pub(crate) fn to_python(source: &Source, options: &JsValue) -> Result<JsValue, J
 pub(crate) fn to_phicode(source: &Source, options: &JsValue) -> Result<JsValue, JsValue> {
     let options = &Options::from_js(options)?;
     let table = table::get(options.dialect.as_deref(), options.strict)?;
-    match to_phicode_with(&source.text, &table.table, core_options(options)) {
+    match to_phicode_with(&source.text, &table.table, core_options(options, source)?) {
         Ok(conversion) => shape(conversion, &table, source),
         Err(refused) => {
             let first = refused.problems.first().map(|p| p.position);

@@ -13,11 +13,17 @@
 // Raw loads and stores in wasm memory; each unsafe block says why it stays in bounds.
 #![allow(unsafe_code)]
 
-/// `units` as UTF-8.
-pub(crate) fn utf16_to_string(units: &[u16]) -> String {
-    // No character takes more UTF-8 bytes than 3 per UTF-16 unit; `bulk` may store a 4-byte
-    // word for the last one.
-    let mut out: Vec<u8> = Vec::with_capacity(units.len() * 3 + 1);
+/// The bytes `utf16_to_string` needs for `units` UTF-16 units: no character takes more
+/// than 3 UTF-8 bytes per unit, and `bulk` may store a 4-byte word for the last one.
+pub(crate) fn utf8_room(units: usize) -> usize {
+    units.saturating_mul(3).saturating_add(1)
+}
+
+/// `units` as UTF-8, written into `out` (whose allocation is kept when it has
+/// `utf8_room(units.len())`, so a caller can reserve it fallibly first).
+pub(crate) fn utf16_to_string(units: &[u16], mut out: Vec<u8>) -> String {
+    out.clear();
+    out.reserve(utf8_room(units.len()));
     let (mut i, written) = simd::bulk(units, out.spare_capacity_mut());
     // SAFETY: `bulk` wrote exactly its first `written` bytes.
     unsafe { out.set_len(written) };
@@ -145,9 +151,11 @@ mod tests {
     #[test]
     fn matches_std_and_replaces_lone_surrogates() {
         for text in ["", "x", "é ∀ 🐍 𝕟", &"größe 東京 🎉 ascii run".repeat(50)] {
-            assert_eq!(utf16_to_string(&text.encode_utf16().collect::<Vec<_>>()), text);
+            let units: Vec<u16> = text.encode_utf16().collect();
+            assert_eq!(utf16_to_string(&units, Vec::new()), text);
+            assert_eq!(utf16_to_string(&units, b"stale".to_vec()), text);
         }
         let lone = [0x61, 0xD83D, 0x62, 0xDC0D, 0xD800];
-        assert_eq!(utf16_to_string(&lone), "a\u{FFFD}b\u{FFFD}\u{FFFD}");
+        assert_eq!(utf16_to_string(&lone, Vec::new()), "a\u{FFFD}b\u{FFFD}\u{FFFD}");
     }
 }

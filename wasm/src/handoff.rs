@@ -6,7 +6,10 @@
 
 use std::cell::RefCell;
 
-use crate::from_utf16::utf16_to_string;
+use wasm_bindgen::JsValue;
+
+use crate::from_utf16::{utf8_room, utf16_to_string};
+use crate::room;
 use crate::to_utf16::utf8_to_utf16;
 
 /// Code waiting for `api.js` to read it.
@@ -28,41 +31,49 @@ thread_local! {
 
 /// Reserves room for a source of `units` UTF-16 units: the byte offset where `api.js`
 /// writes them.
-pub(crate) fn input(units: usize) -> usize {
-    INPUT.with_borrow_mut(|buffer| {
-        buffer.clear();
-        buffer.reserve(units);
-        buffer.as_mut_ptr() as usize
-    })
+pub(crate) fn input(units: usize) -> Result<usize, JsValue> {
+    drop(INPUT.take());
+    room::check_source(units, "UTF-16 units")?;
+    let mut buffer = room::vec_for::<u16>(units, "the source")?;
+    let at = buffer.as_mut_ptr() as usize;
+    INPUT.set(buffer);
+    Ok(at)
 }
 
 /// The source `api.js` wrote (its first `units` units), as UTF-8; the room is freed.
 #[allow(unsafe_code)] // The units were written from outside Rust, as by an FFI call.
-pub(crate) fn take_input(units: usize) -> String {
+pub(crate) fn take_input(units: usize) -> Result<String, JsValue> {
     let mut buffer = INPUT.take();
     let units = units.min(buffer.capacity());
     // SAFETY: within the capacity `input` reserved, and `api.js` wrote these units there
     // (`Buffer#write` reports how many) before passing their count; wasm memory is plain
     // bytes, so even a caller that wrote nothing leaves stale units, not undefined ones.
     unsafe { buffer.set_len(units) };
-    utf16_to_string(&buffer)
+    let utf8 = room::vec_for(utf8_room(units), "the source as UTF-8")?;
+    let mut text = utf16_to_string(&buffer, utf8);
+    drop(buffer);
+    // The room was for 3 bytes a unit; give back what the text does not use.
+    text.shrink_to_fit();
+    room::check_source(text.len(), "bytes as UTF-8")?;
+    Ok(text)
 }
 
 /// Keeps `code` until `api.js` has read it: where it starts in wasm memory (a byte offset),
 /// its length in UTF-16 units, and whether it is ASCII (a byte a unit) or UTF-16.
-pub(crate) fn hand_over(code: String) -> (usize, usize, bool) {
+pub(crate) fn hand_over(code: String) -> Result<(usize, usize, bool), JsValue> {
     let (pending, handed) = if code.is_ascii() {
         let handed = (code.as_ptr() as usize, code.len(), true);
         (Pending::Ascii(code), handed)
     } else {
-        let mut units = Vec::new();
+        // As many units as bytes at most.
+        let mut units = room::vec_for(code.len(), "the code as UTF-16")?;
         utf8_to_utf16(&code, &mut units);
         let handed = (units.as_ptr() as usize, units.len(), false);
         (Pending::Units(units), handed)
     };
     // Moving a String or Vec leaves its buffer, and so the offset, where it is.
     PENDING.set(Some(pending));
-    handed
+    Ok(handed)
 }
 
 /// Frees the pending code, so a large result does not hold memory until the next call.

@@ -15,6 +15,7 @@ mod from_utf16;
 mod handoff;
 mod options;
 mod output;
+mod room;
 mod source;
 mod symbols;
 mod table;
@@ -35,7 +36,7 @@ pub fn to_python(source: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
 /// string, then calls `releaseUtf16`).
 #[wasm_bindgen(js_name = toPythonUtf16, skip_typescript)]
 pub fn to_python_utf16(units: usize, options: JsValue) -> Result<JsValue, JsValue> {
-    convert::to_python(&Source::from_utf16_input(units), &options)
+    convert::to_python(&Source::from_utf16_input(units)?, &options)
 }
 
 /// Python → φ; throws an `Error` (with `line`, `column` and `problems`) when the source
@@ -48,13 +49,13 @@ pub fn to_phicode(source: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 /// `toPhicode` of a string source written at `utf16Input`, as `toPythonUtf16` does.
 #[wasm_bindgen(js_name = toPhicodeUtf16, skip_typescript)]
 pub fn to_phicode_utf16(units: usize, options: JsValue) -> Result<JsValue, JsValue> {
-    convert::to_phicode(&Source::from_utf16_input(units), &options)
+    convert::to_phicode(&Source::from_utf16_input(units)?, &options)
 }
 
 /// Reserves room in wasm memory for a string source of `units` UTF-16 units, which
 /// `api.js` writes there before calling `toPythonUtf16`/`toPhicodeUtf16`: its byte offset.
 #[wasm_bindgen(js_name = utf16Input, skip_typescript)]
-pub fn utf16_input(units: usize) -> usize {
+pub fn utf16_input(units: usize) -> Result<usize, JsValue> {
     handoff::input(units)
 }
 

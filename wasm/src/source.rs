@@ -7,6 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{located, type_error};
 use crate::handoff::{hand_over, take_input};
+use crate::room;
 
 /// How the converted code goes back to JS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +38,7 @@ impl Source {
         let Some(array) = source.dyn_ref::<Uint8Array>() else {
             return Err(type_error("phicode: the source is a string or a Uint8Array"));
         };
-        match phicode_core::string_from_utf8(array.to_vec()) {
+        match phicode_core::string_from_utf8(copy_in(array)?) {
             Ok(text) => Ok(Self { text, form: Form::Bytes }),
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
@@ -50,8 +51,8 @@ impl Source {
     }
 
     /// The string source `api.js` wrote into wasm memory as `units` UTF-16 units.
-    pub(crate) fn from_utf16_input(units: usize) -> Self {
-        Self { text: take_input(units), form: Form::Utf16 }
+    pub(crate) fn from_utf16_input(units: usize) -> Result<Self, JsValue> {
+        Ok(Self { text: take_input(units)?, form: Form::Utf16 })
     }
 
     /// Sets `code` on `result`, in the form the caller asked for.
@@ -60,7 +61,7 @@ impl Source {
             Form::String => code.into(),
             Form::Bytes => Uint8Array::from(code.as_bytes()).into(),
             Form::Utf16 => {
-                let (at, units, ascii) = hand_over(code);
+                let (at, units, ascii) = hand_over(code)?;
                 Reflect::set(result, &"codeUnits".into(), &units.into())?;
                 Reflect::set(result, &"codeAscii".into(), &ascii.into())?;
                 at.into()
@@ -69,4 +70,20 @@ impl Source {
         Reflect::set(result, &"code".into(), &value)?;
         Ok(())
     }
+}
+
+/// The bytes of `array` in wasm memory, reserved fallibly (`Uint8Array#to_vec` aborts when
+/// they do not fit) and not zero-filled first.
+#[allow(unsafe_code)] // Filling a Vec's spare capacity, as `to_vec` does.
+fn copy_in(array: &Uint8Array) -> Result<Vec<u8>, JsValue> {
+    let len = array.length() as usize;
+    room::check_source(len, "bytes")?;
+    let mut bytes = room::vec_for::<u8>(len, "the source")?;
+    let filled = match bytes.spare_capacity_mut().get_mut(..len) {
+        Some(room) => array.copy_to_uninit(room).len(),
+        None => 0,
+    };
+    // SAFETY: `copy_to_uninit` initialised the first `filled` bytes of the spare capacity.
+    unsafe { bytes.set_len(filled) };
+    Ok(bytes)
 }
