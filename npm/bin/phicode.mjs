@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `phicode convert FILE`: φ → Python (or Python → φ for .py files) on stdout, for Node users
-// without the native binary. Problems are reported as FILE:LINE:COLUMN: message.
+// without the native binary. Problems are reported as FILE:LINE:COLUMN: message. Files are
+// converted as bytes: the fastest way, and bytes that are not UTF-8 are an error at their
+// place rather than silently replaced.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { toPhicode, toPython, version } from '../dist/node.mjs';
@@ -9,6 +11,15 @@ const USAGE = `usage: phicode convert FILE [--to python|phicode] [--dialect CONF
 
 Converts a φ file to Python (a .py file to φ; --to overrides), printing the result.
 FILE may be - for standard input.`;
+
+/** `WHERE:LINE:COLUMN: message` for a problem with a place, `WHERE: message` otherwise
+ * (the message without the place or the `phicode: ` it may already start with). */
+function place(where, problem) {
+  const message = problem.message.replace(/^phicode: /, '');
+  if (problem.line === undefined) return `${where}: ${message}`;
+  const at = `${problem.line}:${problem.column}`;
+  return `${where}:${at}: ${message.startsWith(`${at}: `) ? message.slice(at.length + 2) : message}`;
+}
 
 function fail(message) {
   process.stderr.write(`phicode: ${message}\n`);
@@ -45,9 +56,9 @@ if (command !== 'convert' || !file || rest.length) fail(`expected \`convert FILE
 const to = values.to ?? (file.endsWith('.py') ? 'phicode' : 'python');
 if (to !== 'python' && to !== 'phicode') fail(`--to is python or phicode, not \`${to}\``);
 
-function read(path) {
+function read(path, encoding) {
   try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8');
+    return readFileSync(path === '-' ? 0 : path, encoding);
   } catch (error) {
     return fail(`cannot read ${path}: ${error.message}`);
   }
@@ -55,16 +66,14 @@ function read(path) {
 
 const name = file === '-' ? '<stdin>' : file;
 const source = read(file);
-const dialect = values.dialect === undefined ? undefined : read(values.dialect);
+const dialect = values.dialect === undefined ? undefined : read(values.dialect, 'utf8');
 const options = { dialect, strict: values.strict ?? false, sourceMap: false };
 let result;
 try {
   result = to === 'python' ? toPython(source, options) : toPhicode(source, options);
 } catch (error) {
-  const where = error.kind === 'round_trip' ? name : values.dialect;
-  const lines = (error.problems ?? error.issues ?? [error]).map(
-    (p) => `${where}:${p.line ?? 1}:${p.column ?? 1}: ${p.message}`,
-  );
+  const where = error.kind === 'dialect' || error.kind === 'json' ? values.dialect : name;
+  const lines = (error.problems ?? error.issues ?? [error]).map((p) => place(where, p));
   fail(`${lines.join('\n')}`);
 }
 for (const w of result.warnings) {

@@ -54,3 +54,14 @@ test('problems are FILE:LINE:COLUMN messages and a failing status', () => {
   assert.match(missing.stderr, /cannot read .*nope\.φ/);
   assert.equal(run(['frobnicate']).status, 1);
 });
+
+test('files are read as bytes: not UTF-8 is an error at its place, the rest is kept exactly', () => {
+  const broken = file('broken.φ', Buffer.from([0x78, 0x0a, 0x79, 0xff, 0x0a]));
+  const out = run(['convert', broken]);
+  assert.equal(out.status, 1);
+  assert.equal(out.stderr, `phicode: ${broken}:2:2: the source is not valid UTF-8 (byte 3)\n`);
+  const exact = file('exact.φ', '\uFEFF¿ x:\r\n    π("é 🐍")\r\n');
+  const converted = spawnSync(process.execPath, [bin, 'convert', exact]);
+  assert.equal(converted.status, 0, String(converted.stderr));
+  assert.deepEqual(converted.stdout, Buffer.from('\uFEFFif x:\r\n    print("é 🐍")\r\n'));
+});
