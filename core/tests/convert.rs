@@ -113,6 +113,16 @@ fn dialect_issues_point_at_keys_and_values() {
     assert_eq!(warnings[1].position, Position { line: 3, column: 9 });
 }
 
+#[cfg(feature = "json")]
+#[test]
+fn malformed_json_is_reported_at_its_character_column_once() {
+    // serde_json counts the column in bytes (`∀` is 3); the position counts characters.
+    let error = Dialect::from_json("{\"symbols\": {\"∀\": oops}}").expect_err("malformed");
+    assert_eq!(error.position, Position { line: 1, column: 19 }); // `oops`
+    assert_eq!(error.message, "expected value");
+    assert_eq!(error.to_string(), "1:19: expected value");
+}
+
 #[test]
 fn dialect_symbols_that_could_not_round_trip_are_refused() {
     for (python, symbol) in [("numpy", "?"), ("numpy", "→→"), ("x", "a→"), ("x", "aπ")] {

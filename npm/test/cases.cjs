@@ -303,7 +303,9 @@ module.exports = function behaviour(api, entry) {
   test(`${entry}: malformed dialect JSON throws with line and column`, () => {
     assert.throws(
       () => toPython('x', { dialect: '{"symbols": {\n  "if": si\n}}' }),
-      (error) => error.kind === 'json' && error.line === 2 && error.column === 9,
+      (error) =>
+        error.kind === 'json' && error.line === 2 && error.column === 9 &&
+        error.message === '2:9: dialect config: expected value',
     );
   });
 

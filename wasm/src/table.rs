@@ -43,7 +43,7 @@ pub(crate) fn get(dialect: Option<&str>, strict: bool) -> Result<Rc<Table>, JsVa
 
 fn build(text: &str, strict: bool) -> Result<Table, JsValue> {
     let dialect = Dialect::from_json(text).map_err(|e| {
-        let message = format!("dialect config {}: {}", e.position, e.message);
+        let message = format!("{}: dialect config: {}", e.position, e.message);
         located(&message, "json", Some(e.position))
     })?;
     let strictness = if strict { Strictness::Strict } else { Strictness::Lenient };

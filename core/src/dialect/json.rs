@@ -2,6 +2,7 @@
 //! keeping each entry's line and column for messages.
 
 use alloc::borrow::Cow;
+use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
@@ -76,6 +77,14 @@ impl<'de: 'a, 'a> Deserialize<'de> for Entries<'a> {
     }
 }
 
+/// serde_json's message without the " at line L column C" it ends with: that column counts
+/// bytes, where [`JsonError::position`] counts characters.
+fn without_place(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    message.strip_suffix(&place).map_or_else(|| message.clone(), str::to_string)
+}
+
 impl Dialect {
     /// Parses a config's `symbols` object (other keys are left to the caller).
     pub fn from_json(text: &str) -> Result<Self, JsonError> {
@@ -87,7 +96,7 @@ impl Dialect {
             while !text.is_char_boundary(at) {
                 at -= 1;
             }
-            JsonError { position: lines.position(text, at), message: e.to_string() }
+            JsonError { position: lines.position(text, at), message: without_place(&e) }
         })?;
         let offset = |s: &str| {
             let at = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
