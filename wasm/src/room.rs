@@ -51,8 +51,8 @@ pub(crate) fn check_mapped(len: usize) -> Result<(), JsValue> {
 
 fn too_large(bytes: usize, what: &str) -> JsValue {
     let message = format!(
-        "phicode: {what} needs {} MB more wasm memory than is left (a wasm32 module has at \
-         most 4 GiB); convert it in parts, or with the native `phicode` binary",
+        "phicode: {what} needs {} MB of wasm memory, more than is left (a wasm32 module has \
+         at most 4 GiB); convert it in parts, or with the native `phicode` binary",
         bytes.div_ceil(1_000_000)
     );
     memory_error(&message)
