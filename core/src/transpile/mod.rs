@@ -2,6 +2,7 @@
 
 mod buffer;
 mod candidates;
+mod check;
 mod output;
 mod python_syntax;
 mod to_phicode;
@@ -88,7 +89,9 @@ pub fn to_phicode_with(
 
 /// Lexical problems of a source (φ or Python), without converting it.
 pub fn check(src: &str, table: &SymbolTable) -> Vec<Located<LexError>> {
-    to_python_with(src, table, Options::default()).diagnostics
+    let mut checker = check::Checker::new(table);
+    lex(src, &mut checker);
+    locate(src, checker.errors)
 }
 
 fn locate<E>(src: &str, mut found: Vec<(usize, E)>) -> Vec<Located<E>> {
