@@ -30,7 +30,7 @@ thread_local! {
 }
 
 /// Reserves room for a source of `units` UTF-16 units: the byte offset where `api.js`
-/// writes them.
+/// writes them, or a `RangeError` (kind `memory`) when the source is too large for it.
 pub(crate) fn input(units: usize) -> Result<usize, JsValue> {
     drop(INPUT.take());
     room::check_source(units, "UTF-16 units")?;
