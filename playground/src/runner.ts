@@ -89,7 +89,7 @@ export class Runner {
     this.events.status('Running…', true);
     this.worker.postMessage({ type: 'run', python } satisfies ToWorker);
     const result = await done;
-    this.events.status('Finished', false);
+    this.events.status(outcome(result), false);
     return result;
   }
 
@@ -122,4 +122,10 @@ export class Runner {
       this.shared ? GRACE_MS : 0,
     );
   }
+}
+
+/** How a run ended, for the status line: stopped, failed with its exception, or finished. */
+export function outcome(result: RunResult): string {
+  if ('stopped' in result || result.failure?.type === 'KeyboardInterrupt') return 'Stopped';
+  return result.failure ? `Finished: ${result.failure.type}` : 'Finished';
 }

@@ -52,7 +52,7 @@ async function replace(page, id, content) {
 
 /** Clicks Run once Python is loaded; `finished(page)` then waits for that run to end. */
 async function runAndWait(page) {
-  await page.waitForFunction(() => /ready|Finished/.test(document.getElementById('status').textContent), null, { timeout: 90_000 });
+  await page.waitForFunction(() => /ready|Finished|Stopped/.test(document.getElementById('status').textContent), null, { timeout: 90_000 });
   page.runs = await page.evaluate(() => Number(document.body.dataset.runs ?? 0));
   await page.click('#run');
 }
@@ -121,6 +121,7 @@ test('Run: output streams, input() is answered, await works, tracebacks are on �
   assert.match(output, /File "main\.φ", line 6, in <module>\n {4}fail\(\)/);
   assert.match(output, /File "main\.φ", line 5, in fail\n {4}ƒ fail\(\): ↑ ValueError\("boom"\)\n {14}\^{20}\n/);
   assert.match(output, /ValueError: boom\n?$/);
+  assert.equal(await page.textContent('#status'), 'Finished: ValueError');
   await page.waitForSelector('#phi .cm-lintRange-error');
   await page.screenshot({ path: `${shots}run-traceback.png` });
   assert.deepEqual(page.errors, []);
@@ -137,6 +138,7 @@ test('Stop ends a runaway loop, and the next run works', async () => {
   await page.click('#stop');
   await page.waitForFunction(() => document.getElementById('output').textContent.includes('[stopped]'), null, { timeout: 10_000 });
   const took = Date.now() - stopped;
+  assert.equal(await page.textContent('#status'), 'Stopped');
   await page.screenshot({ path: `${shots}stopped.png` });
   await replace(page, 'phi', 'π("again")');
   await runAndWait(page);
