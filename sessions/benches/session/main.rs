@@ -8,6 +8,8 @@
 //! PHICODE_BENCH_IPYKERNEL_PYTHON (see ipykernel-venv.sh), PHICODE_BENCH_IDLE (default 100).
 #![allow(clippy::unwrap_used, missing_docs)]
 
+#[path = "../../tests/common/mod.rs"]
+mod common;
 mod measures;
 mod memory;
 mod support;
@@ -16,9 +18,10 @@ use std::time::{Duration, Instant};
 
 use phicode_sessions::host::{PoolConfig, Session, SessionPool};
 
+use common::{config, phicode};
 use measures::{cpu_overhead, interrupt_latency, round_trip, streaming};
 use memory::idle_memory;
-use support::{config, ipykernel, median, ms, phicode};
+use support::{ipykernel, median, ms};
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {

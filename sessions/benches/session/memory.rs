@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use phicode_sessions::host::Session;
 
-use crate::support::config;
+use crate::common::config;
 
 pub(crate) fn memory_kib(pid: u32, field: &str) -> u64 {
     let path = if field == "Pss:" {

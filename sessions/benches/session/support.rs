@@ -1,28 +1,9 @@
-//! What every measurement needs: the `phicode` binary, a session config, medians, and a
-//! cell's value.
+//! What the measurements need beyond the tests' helpers (`tests/common`: the `phicode`
+//! binary, a session config): medians, times, a cell's value (or none), ipykernel's figure.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
-use phicode_sessions::host::{Session, SessionConfig};
-
-pub(crate) fn phicode() -> PathBuf {
-    if let Some(path) = std::env::var_os("PHICODE_BIN") {
-        return path.into();
-    }
-    let exe = std::env::current_exe().unwrap();
-    let profile = exe.parent().and_then(|p| p.parent()).unwrap();
-    let bin = profile.join("phicode");
-    assert!(bin.is_file(), "{} is missing: cargo build --release -p phicode", bin.display());
-    bin
-}
-
-pub(crate) fn config() -> SessionConfig {
-    let mut config = SessionConfig::new(phicode());
-    config.cwd = Some(std::env::temp_dir());
-    config.heartbeat = None;
-    config
-}
+use phicode_sessions::host::Session;
 
 pub(crate) fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();

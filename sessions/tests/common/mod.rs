@@ -17,7 +17,8 @@ pub fn phicode() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     let profile = exe.parent().and_then(|deps| deps.parent()).unwrap();
     let bin = profile.join("phicode");
-    assert!(bin.is_file(), "{} is missing: run `cargo build -p phicode` first", bin.display());
+    let hint = "run `cargo build -p phicode` first (with `--release` for the benchmark)";
+    assert!(bin.is_file(), "{} is missing: {hint}", bin.display());
     bin
 }
 
