@@ -9,7 +9,7 @@ import { EXAMPLES } from './examples';
 import { Output } from './output';
 import { renderPalette } from './palette';
 import { convertPhi, convertPython, currentTable, setDialect } from './phi';
-import { Runner } from './runner';
+import { Runner, wasStopped } from './runner';
 import { readShared, shareURL } from './share';
 import { setSpans } from './symbol-marks';
 import { describeFailure } from './traceback';
@@ -109,9 +109,9 @@ async function run() {
   try {
     const result = await runner.run(conversion.code);
     output.closeInput();
-    if ('stopped' in result || result.failure?.type === 'KeyboardInterrupt') {
+    if (wasStopped(result)) {
       output.append('note', '\n[stopped]\n');
-    } else if (result.failure) {
+    } else if ('failure' in result && result.failure) {
       const { text, place } = describeFailure(result.failure, source, conversion.sourceMap);
       output.append('stderr', `${text}\n`);
       if (place && phi.state.doc.toString() === source) {

@@ -124,8 +124,13 @@ export class Runner {
   }
 }
 
+/** Whether the run was stopped: by Stop's KeyboardInterrupt, or by ending the worker. */
+export function wasStopped(result: RunResult): boolean {
+  return 'stopped' in result || result.failure?.type === 'KeyboardInterrupt';
+}
+
 /** How a run ended, for the status line: stopped, failed with its exception, or finished. */
-export function outcome(result: RunResult): string {
-  if ('stopped' in result || result.failure?.type === 'KeyboardInterrupt') return 'Stopped';
-  return result.failure ? `Finished: ${result.failure.type}` : 'Finished';
+function outcome(result: RunResult): string {
+  if (wasStopped(result)) return 'Stopped';
+  return 'failure' in result && result.failure ? `Finished: ${result.failure.type}` : 'Finished';
 }
