@@ -80,9 +80,12 @@ impl<'de: 'a, 'a> Deserialize<'de> for Entries<'a> {
 /// serde_json's message without the " at line L column C" it ends with: that column counts
 /// bytes, where [`JsonError::position`] counts characters.
 fn without_place(e: &serde_json::Error) -> String {
-    let message = e.to_string();
+    let mut message = e.to_string();
     let place = format!(" at line {} column {}", e.line(), e.column());
-    message.strip_suffix(&place).map_or_else(|| message.clone(), str::to_string)
+    if message.ends_with(&place) {
+        message.truncate(message.len() - place.len());
+    }
+    message
 }
 
 impl Dialect {
