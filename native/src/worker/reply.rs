@@ -9,16 +9,7 @@ pub fn failure(
     kind_name: &str,
     message: String,
 ) -> Message {
-    Message::Error(ErrorMessage {
-        execution_id: request_id,
-        kind,
-        exception_type: kind_name.to_owned(),
-        traceback: format!("{kind_name}: {message}\n"),
-        exception_message: message,
-        frames: Vec::new(),
-        execution_count: None,
-        execution_time: None,
-    })
+    Message::Error(ErrorMessage::synthetic(request_id, kind, kind_name, &message))
 }
 
 /// The `error` sent instead of a message that could not be encoded (too large, ...).

@@ -12,9 +12,7 @@ use super::event::Event;
 use super::shared::Shared;
 use super::spawn::{StderrTail, describe_exit};
 use super::state::Direction;
-use crate::protocol::{
-    Envelope, ErrorKind, ErrorMessage, InputResponse, Message, decode, read_frame_async,
-};
+use crate::protocol::{Envelope, ErrorKind, ErrorMessage, Message, decode, read_frame_async};
 
 /// After the process exits, frames it wrote before are still read for this long.
 const DRAIN: Duration = Duration::from_millis(200);
@@ -129,21 +127,5 @@ pub async fn deliver(shared: &Arc<Shared>, event: Event, timestamp: f64) {
 /// The `error` message for executions of a worker that went away.
 pub fn gone_error(execution: &str, kind: ErrorKind, why: &str) -> ErrorMessage {
     let name = if kind == ErrorKind::Restarted { "SessionRestarted" } else { "WorkerDied" };
-    ErrorMessage {
-        execution_id: Some(execution.to_owned()),
-        kind,
-        exception_type: name.into(),
-        exception_message: why.lines().next().unwrap_or_default().to_owned(),
-        traceback: format!("{name}: {why}\n"),
-        frames: Vec::new(),
-        execution_count: None,
-        execution_time: None,
-    }
-}
-
-impl InputResponse {
-    /// End of input for `input_id`.
-    pub fn eof(input_id: String) -> Self {
-        Self { input_id, data: String::new(), eof: true }
-    }
+    ErrorMessage::synthetic(Some(execution.to_owned()), kind, name, why)
 }

@@ -5,6 +5,7 @@ mod execution;
 mod frame;
 mod message;
 mod requests;
+mod synthetic;
 
 pub use frame::{
     DEFAULT_MAX_FRAME, Format, FrameError, decode, encode, read_frame, read_frame_async,

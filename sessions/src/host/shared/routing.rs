@@ -58,16 +58,8 @@ impl Shared {
     }
 
     pub(crate) fn protocol_error(&self, why: String) {
-        let _ = self.general.send(Event::Error(ErrorMessage {
-            execution_id: None,
-            kind: ErrorKind::Protocol,
-            exception_type: "ProtocolError".into(),
-            traceback: format!("ProtocolError: {why}\n"),
-            exception_message: why,
-            frames: Vec::new(),
-            execution_count: None,
-            execution_time: None,
-        }));
+        let error = ErrorMessage::synthetic(None, ErrorKind::Protocol, "ProtocolError", &why);
+        let _ = self.general.send(Event::Error(error));
     }
 
     pub(crate) async fn answer_eof(&self, input_id: String) {
