@@ -1,6 +1,6 @@
 //! The `phicode` command-line tool: convert φ ⇄ Python, list symbols, check φ files.
 //!
-//! The binary's edge is [`run`]: it parses the arguments, runs one command and turns its
+//! The binary's edge is [`run_cli`]: it parses the arguments, runs one command and turns its
 //! typed error into messages on stderr and an exit status.
 
 pub mod atomic;
@@ -13,7 +13,8 @@ pub mod diagnostic;
 pub mod embed;
 pub mod error;
 pub mod input;
-pub mod run;
+pub mod program;
+pub mod python;
 pub mod worker;
 
 use std::ffi::OsString;
@@ -25,7 +26,7 @@ use clap::Parser;
 pub use error::Error;
 
 /// Runs `phicode` with `args` (the program name first) and returns its exit status.
-pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+pub fn run_cli(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match cli::Cli::try_parse_from(cli::normalize(args.into_iter().collect())) {
         Ok(cli) => cli,
         Err(e) => {

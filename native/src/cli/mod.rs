@@ -1,10 +1,14 @@
 //! The command line, declared with clap's derive API.
 
+mod repl;
 mod run;
 mod shorthand;
+mod worker;
 
+pub use repl::ReplArgs;
 pub use run::{ConfigAction, ConfigArgs, InterpreterArgs, InterpreterChoice, RunArgs};
 pub use shorthand::normalize;
+pub use worker::WorkerArgs;
 
 use std::path::PathBuf;
 
@@ -41,10 +45,10 @@ pub enum Command {
     /// Report dialect conflicts and lexical errors of φ files.
     Check(CheckArgs),
     /// An interactive φ/Python session (multi-line cells, completion, `\for`+Tab → `∀`).
-    Repl(crate::commands::repl::ReplArgs),
+    Repl(ReplArgs),
     /// Serve one interactive session over stdin/stdout (started by a session host).
     #[command(hide = true)]
-    Worker(crate::worker::WorkerArgs),
+    Worker(WorkerArgs),
 }
 
 /// Which language to produce.

@@ -6,7 +6,7 @@ use std::process::{Command, ExitCode};
 use pyo3::prelude::*;
 
 use crate::error::Error;
-use crate::run::interpreter::{cpython, exists, pypy};
+use crate::program::interpreter::{cpython, exists, pypy};
 
 /// Asks an external interpreter what it is: `PyPy 7.3.11 (Python 3.9.16)`, `CPython 3.11.2`.
 const PROBE: &str = "import sys; i = sys.implementation; v = '%d.%d.%d' % sys.version_info[:3]; \

@@ -4,8 +4,9 @@ mod check;
 mod config;
 mod convert;
 mod interpreters;
-pub mod repl;
+mod repl;
 mod symbols;
+mod worker;
 
 use std::io::Write;
 use std::path::Path;
@@ -20,23 +21,12 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
         Command::Convert(args) => convert::run(&args),
         Command::Symbols(args) => symbols::run(&args),
         Command::Check(args) => check::run(&args),
-        Command::Run(args) => crate::run::run(&args),
+        Command::Run(args) => crate::program::run_program(&args),
         Command::Interpreters => interpreters::run(),
         Command::Config(args) => config::run(&args),
-        Command::Worker(args) => worker(&args),
+        Command::Worker(args) => worker::run(&args),
         Command::Repl(args) => repl::run(&args),
     }
-}
-
-/// `phicode worker`: the session's symbol table comes from the config found from the
-/// current folder, as for `phicode run`.
-fn worker(args: &crate::worker::WorkerArgs) -> Result<ExitCode, Error> {
-    let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
-    // `phicode repl --config FILE` hands its dialect to the worker it starts.
-    let explicit = std::env::var_os("PHICODE_REPL_CONFIG").map(std::path::PathBuf::from);
-    let config =
-        crate::config::resolve(explicit.as_deref(), &cwd, crate::config::Settings::from_env())?;
-    Ok(crate::worker::run(args, config.table))
 }
 
 /// Writes `text` to `path` atomically, or to standard output when `path` is `None`.

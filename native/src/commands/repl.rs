@@ -8,22 +8,9 @@ use std::process::ExitCode;
 use phicode_sessions::host::SessionConfig;
 use phicode_sessions::repl::{self, ReplOptions};
 
+use crate::cli::ReplArgs;
 use crate::config::{Settings, resolve};
 use crate::error::Error;
-
-/// `phicode repl`.
-#[derive(Debug, clap::Args)]
-pub struct ReplArgs {
-    /// Dialect config to use instead of the discovered `.(φ)/config.json`.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// History file (default: $PHICODE_HISTORY, else ~/.phicode_history).
-    #[arg(long, value_name = "FILE")]
-    pub history: Option<PathBuf>,
-    /// Keep no history.
-    #[arg(long, conflicts_with = "history")]
-    pub no_history: bool,
-}
 
 /// Runs the REPL until Ctrl-D.
 pub fn run(args: &ReplArgs) -> Result<ExitCode, Error> {

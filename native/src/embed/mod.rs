@@ -15,18 +15,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyModule;
 
 use crate::debug::Debug;
-
-/// The bootstrap's source, compiled under importlib's frozen name (see its docstring): its
-/// parts joined in the order `build.rs` (`BOOT_PARTS`) also uses.
-pub const BOOT_SOURCE: &str = concat!(
-    include_str!("../python/boot.py"),
-    include_str!("../python/inspect_patch.py"),
-    include_str!("../python/runner.py"),
-    include_str!("../python/external.py"),
-    include_str!("../python/columns.py"),
-);
-/// The file name the bootstrap's code carries.
-pub const BOOT_NAME: &str = "<frozen importlib._bootstrap_external>";
+use crate::python::{BOOT_NAME, BOOT_SOURCE};
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -54,9 +43,9 @@ pub enum Outcome {
 
 /// Runs `launch` on a fresh embedded interpreter, then finalizes it (atexit handlers,
 /// non-daemon threads, flushing files), as `python3` does on the way out.
-pub fn run(launch: Launch, debug: Debug) -> Outcome {
+pub fn run_embedded(launch: Launch, debug: Debug) -> Outcome {
     let start = Instant::now();
-    // SAFETY: `run` is called once per process, from `main`'s thread, before anything else
+    // SAFETY: `run_embedded` is called once per process, from `main`'s thread, before anything else
     // touches Python; the closure returns only Rust values (no Python object escapes).
     #[allow(unsafe_code)]
     let outcome = unsafe {

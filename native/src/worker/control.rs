@@ -1,92 +1,60 @@
 //! The control thread: requests that must be served while code runs and need Python
-//! (`cancel`, `complete`, `is_complete`, `inspect`). It takes the GIL between the running code's
-//! bytecodes, so it answers even during a long cell.
+//! (`cancel`, `complete`, `is_complete`, `inspect`). It takes the GIL between the running
+//! code's bytecodes, so it answers even during a long cell.
 
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
-use phicode_sessions::protocol::{
-    CompleteReply, Completeness, Envelope, ErrorKind, InspectReply, IsCompleteReply, Message,
-};
+use phicode_sessions::protocol::{Envelope, ErrorKind, Message};
 use pyo3::prelude::*;
 
+use super::boundary;
 use super::reply::failure;
-use super::worker;
+use super::state::worker;
+use super::threads::spawn;
 
-/// Starts the thread; `engine` is the Python `Engine`.
+/// How long a cancelled execution gets to stop by itself when the host names no grace.
+const DEFAULT_GRACE: Duration = Duration::from_millis(500);
+
+/// Starts the thread; `engine` is the Python `Engine`. It ends when `requests` closes.
 pub fn start(engine: Py<PyAny>, requests: Receiver<Envelope>) {
-    super::spawn("control", move || {
+    spawn("control", move || {
         for envelope in requests {
-            let reply = Python::attach(|py| serve(py, engine.bind(py), &envelope));
-            match reply {
-                Ok(Some(body)) => worker().outbox.send(body),
-                Ok(None) => {}
-                Err(e) => {
-                    let text = Python::attach(|py| e.value(py).to_string());
-                    let body = failure(
-                        Some(envelope.id.clone()),
-                        ErrorKind::Request,
-                        "RequestFailed",
-                        text,
-                    );
-                    worker().outbox.send(body);
-                }
+            let served = Python::attach(|py| serve(engine.bind(py), &envelope));
+            if let Err(e) = served {
+                let text = Python::attach(|py| e.value(py).to_string());
+                let about = Some(envelope.id.clone());
+                worker().outbox.send(failure(about, ErrorKind::Request, "RequestFailed", text));
             }
         }
     });
 }
 
-fn serve(
-    py: Python<'_>,
-    engine: &Bound<'_, PyAny>,
-    envelope: &Envelope,
-) -> PyResult<Option<Message>> {
-    let request_id = envelope.id.clone();
+fn serve(engine: &Bound<'_, PyAny>, envelope: &Envelope) -> PyResult<()> {
     match &envelope.body {
         Message::Cancel(m) => {
-            let grace = m.grace_timeout_ms.unwrap_or(500);
             let running: bool = engine.call_method1("cancel", (&m.execution_id,))?.extract()?;
             if running {
-                let execution = m.execution_id.clone();
-                // Cooperation has `grace` to work; then the cell is interrupted.
-                super::spawn("cancel", move || {
-                    std::thread::sleep(Duration::from_millis(grace));
-                    let w = worker();
-                    if w.current_id().as_deref() == Some(execution.as_str()) {
-                        w.inbox.interrupt(Some(&execution));
-                    }
-                });
+                escalate(m.execution_id.clone(), m.grace_timeout_ms);
             }
-            let _ = py;
-            Ok(None)
         }
-        Message::Complete(m) => {
-            let (matches, start, end): (Vec<String>, u64, u64) =
-                engine.call_method1("complete", (&m.code, m.cursor_pos))?.extract()?;
-            Ok(Some(Message::CompleteReply(CompleteReply {
-                request_id,
-                matches,
-                cursor_start: start,
-                cursor_end: end,
-            })))
+        // The engine sends the reply itself (through the typed boundary).
+        _ => {
+            engine.call_method1("serve_control", (boundary::to_python(engine.py(), envelope)?,))?;
         }
-        Message::IsComplete(m) => {
-            let (status, indent): (String, String) =
-                engine.call_method1("is_complete", (&m.code,))?.extract()?;
-            let status = match status.as_str() {
-                "complete" => Completeness::Complete,
-                "incomplete" => Completeness::Incomplete,
-                _ => Completeness::Invalid,
-            };
-            Ok(Some(Message::IsCompleteReply(IsCompleteReply { request_id, status, indent })))
-        }
-        Message::Inspect(m) => {
-            let (found, text): (bool, String) = engine
-                .call_method1("inspect", (&m.code, m.cursor_pos, m.detail_level))?
-                .extract()?;
-            let data = serde_json::Map::from_iter([("text/plain".to_string(), text.into())]);
-            Ok(Some(Message::InspectReply(InspectReply { request_id, found, data })))
-        }
-        _ => Ok(None),
     }
+    Ok(())
+}
+
+/// Cooperation has the grace period to work; then the cell, if still running, is
+/// interrupted.
+fn escalate(execution: String, grace_ms: Option<u64>) {
+    let grace = grace_ms.map_or(DEFAULT_GRACE, Duration::from_millis);
+    spawn("cancel", move || {
+        std::thread::sleep(grace);
+        let w = worker();
+        if w.current_id().as_deref() == Some(execution.as_str()) {
+            w.inbox.interrupt(Some(&execution));
+        }
+    });
 }

@@ -1,23 +1,17 @@
-//! The worker's receiving side: one thread reads frames from the host and never needs the
-//! GIL, so an `interrupt` is acted on even while Python code holds it. Executions and other
-//! namespace work queue up for the main thread (woken through a socket its event loop
-//! watches); `cancel`, `complete`, `is_complete` and `inspect` go to the control thread; input
-//! responses go straight to the `input()` call waiting for them.
+//! The worker's receiving side, as the reader thread (`reader.rs`) fills it: executions
+//! and other namespace work queued for the main thread (woken through a socket its event
+//! loop watches), the `input()` calls waiting for their line, and pending interrupts.
 
 use std::collections::{HashMap, VecDeque};
-use std::fs::File;
-use std::io::{BufReader, Write};
+use std::io::Write;
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use nix::sys::pthread::{Pthread, pthread_kill};
 use nix::sys::signal::Signal;
-use phicode_sessions::protocol::{ErrorKind, Message, decode, read_frame};
-
-use super::Worker;
-use super::reply::failure;
+use phicode_sessions::protocol::Envelope;
 
 /// What an `input()` call waiting for the host receives.
 #[derive(Debug)]
@@ -32,10 +26,17 @@ pub enum InputEvent {
 
 /// The state shared between the reader, the main thread and `input()` calls.
 pub struct Inbox {
-    work: Mutex<VecDeque<phicode_sessions::protocol::Envelope>>,
+    /// Executions, checkpoints, restores and shutdowns, in arrival order: the main thread
+    /// serves them one at a time.
+    work: Mutex<VecDeque<Envelope>>,
+    /// Written to when work arrives, so the main thread's event loop wakes up.
     wake: Mutex<UnixStream>,
+    /// Waiting `input()` calls by input id: (their execution, where their line goes).
     inputs: Mutex<HashMap<String, (String, Sender<InputEvent>)>>,
+    /// Set by `interrupt`, consumed once, so the SIGINT handler and a woken `input()` do
+    /// not both raise.
     interrupt_pending: AtomicBool,
+    /// The thread running Python code: interrupts are SIGINTs sent to it.
     main_thread: Pthread,
 }
 
@@ -56,7 +57,7 @@ impl Inbox {
     }
 
     /// Takes the queued work (main thread).
-    pub fn take_work(&self) -> Vec<phicode_sessions::protocol::Envelope> {
+    pub fn take_work(&self) -> Vec<Envelope> {
         lock(&self.work).drain(..).collect()
     }
 
@@ -98,67 +99,17 @@ impl Inbox {
         let _ = pthread_kill(self.main_thread, Signal::SIGINT);
     }
 
-    fn queue(&self, envelope: phicode_sessions::protocol::Envelope) {
+    /// Hands `event` to the `input()` waiting for `input_id`, if one still is.
+    pub fn answer_input(&self, input_id: &str, event: InputEvent) {
+        if let Some((_, tx)) = lock(&self.inputs).remove(input_id) {
+            let _ = tx.send(event);
+        }
+    }
+
+    /// Queues work for the main thread and wakes it.
+    pub fn queue(&self, envelope: Envelope) {
         lock(&self.work).push_back(envelope);
         // A full socket buffer means a wake-up is already pending: nothing is lost.
         let _ = lock(&self.wake).write(&[1]);
-    }
-}
-
-/// The reader thread: frames from the host until it closes the pipe, then exit.
-pub fn run_reader(
-    worker: Arc<Worker>,
-    pipe: File,
-    control: Sender<phicode_sessions::protocol::Envelope>,
-) {
-    let mut reader = BufReader::with_capacity(64 * 1024, pipe);
-    loop {
-        let payload = match read_frame(&mut reader, worker.max_frame) {
-            Ok(Some(payload)) => payload,
-            // The host is gone (or broke the framing): no one is left to serve.
-            Ok(None) | Err(_) => std::process::exit(0),
-        };
-        let envelope = match decode(&payload, worker.format) {
-            Ok(envelope) => envelope,
-            Err(e) => {
-                let text = format!("undecodable message: {e}");
-                worker.outbox.send(failure(None, ErrorKind::Protocol, "ProtocolError", text));
-                continue;
-            }
-        };
-        match &envelope.body {
-            Message::Interrupt(m) => {
-                let current = worker.current_id();
-                let targeted = m.execution_id.as_deref();
-                if current.is_some() && (targeted.is_none() || targeted == current.as_deref()) {
-                    worker.inbox.interrupt(targeted);
-                }
-            }
-            Message::InputResponse(m) => {
-                let waiter = lock(&worker.inbox.inputs).remove(&m.input_id);
-                if let Some((_, tx)) = waiter {
-                    let event =
-                        if m.eof { InputEvent::Eof } else { InputEvent::Line(m.data.clone()) };
-                    let _ = tx.send(event);
-                }
-            }
-            Message::Cancel(_)
-            | Message::Complete(_)
-            | Message::IsComplete(_)
-            | Message::Inspect(_) => {
-                let _ = control.send(envelope);
-            }
-            Message::Execute(_)
-            | Message::Checkpoint(_)
-            | Message::Restore(_)
-            | Message::Shutdown(_) => {
-                worker.inbox.queue(envelope);
-            }
-            other => {
-                let text = format!("a worker does not accept `{}` messages", other.kind());
-                let about = Some(envelope.id.clone());
-                worker.outbox.send(failure(about, ErrorKind::Protocol, "ProtocolError", text));
-            }
-        }
     }
 }

@@ -3,7 +3,7 @@
 
 use nix::sys::resource::{Resource, setrlimit};
 
-use super::WorkerArgs;
+use crate::cli::WorkerArgs;
 
 /// Applies `--max-memory` and `--max-cpu`.
 pub fn apply(args: &WorkerArgs) -> nix::Result<()> {

@@ -12,6 +12,8 @@ use std::time::Duration;
 
 use phicode_sessions::protocol::{Envelope, Format, Message, Output, StreamName, encode};
 
+use super::reply::protocol_error;
+
 /// Pending output past this many bytes is written by the thread that produced it.
 const HIGH_WATER: usize = 64 * 1024;
 /// The largest `output` message; longer writes are split (smaller under a small frame
@@ -34,12 +36,19 @@ struct Pending {
 
 /// The worker's sending side.
 pub struct Outbox {
+    /// Output written but not sent yet. Lock order: `pipe` before `pending`.
     pending: Mutex<Pending>,
+    /// Wakes the flusher when output arrives.
     wake: Condvar,
+    /// The protocol's pipe to the host: whoever holds it writes whole frames.
     pipe: Mutex<File>,
+    /// The frame encoding the host chose.
     format: Format,
+    /// The largest frame the host accepts.
     max_frame: u32,
+    /// The last message id used (`w1`, `w2`, ...).
     seq: AtomicU64,
+    /// The largest `output` message (see `CHUNK_LIMIT`).
     chunk_limit: usize,
 }
 
@@ -59,6 +68,16 @@ impl Outbox {
             seq: AtomicU64::new(0),
             chunk_limit: CHUNK_LIMIT.min(max_frame as usize / 8).max(64),
         }
+    }
+
+    /// The frame encoding.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The largest frame.
+    pub fn max_frame(&self) -> u32 {
+        self.max_frame
     }
 
     /// A fresh message id (`w1`, `w2`, ...).
@@ -146,7 +165,7 @@ impl Outbox {
             Ok(frame) => frame,
             Err(e) => {
                 // Too large or unencodable: the host still learns what happened.
-                let note = crate::worker::reply::protocol_error(envelope, &e.to_string());
+                let note = protocol_error(envelope, &e.to_string());
                 match encode(&note, self.format, self.max_frame) {
                     Ok(frame) => frame,
                     Err(_) => return,

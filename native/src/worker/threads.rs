@@ -1,5 +1,5 @@
-//! The worker's helper threads that never touch Python: forwarding captured fds as output,
-//! and heartbeats.
+//! The worker's helper threads that never touch Python (forwarding captured fds as
+//! output, heartbeats), and how every worker thread is started.
 
 use std::fs::File;
 use std::io::Read;
@@ -9,7 +9,12 @@ use std::time::{Duration, Instant};
 use nix::sys::resource::{UsageWho, getrusage};
 use phicode_sessions::protocol::{Heartbeat, Message, StreamName};
 
-use super::Worker;
+use super::state::Worker;
+
+/// Starts a named thread (`worker-NAME` in debuggers and `top -H`).
+pub fn spawn(name: &str, f: impl FnOnce() + Send + 'static) {
+    let _ = std::thread::Builder::new().name(format!("worker-{name}")).spawn(f);
+}
 
 /// Forwards what is written to a captured fd, as `output` of the running execution.
 pub fn forward(worker: Arc<Worker>, mut pipe: File, stream: StreamName) {

@@ -21,8 +21,8 @@ use crate::debug::Debug;
 use crate::embed::{self, Launch, Outcome};
 use crate::error::Error;
 
-/// Runs the program.
-pub fn run(args: &RunArgs) -> Result<ExitCode, Error> {
+/// Runs the program (`phicode run`) on the interpreter the arguments and `auto` choose.
+pub fn run_program(args: &RunArgs) -> Result<ExitCode, Error> {
     let debug = Debug::new(args.debug);
     let plan = Plan::from_args(args)?;
     let requested = interpreter::requested(&args.interpreter)?;
@@ -53,7 +53,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, Error> {
         Interpreter::Embedded => Ok(embedded(plan, config.table, debug)),
         Interpreter::External(path) => {
             debug.note(|| format!("interpreter: {}", path.display()));
-            external::run(&path, &plan, &bundle, debug)
+            external::run_external(&path, &plan, &bundle, debug)
         }
     }
 }
@@ -67,7 +67,7 @@ fn embedded(plan: Plan, table: phicode_core::SymbolTable, debug: Debug) -> ExitC
         path0: plan.path0.to_string_lossy().into_owned(),
         table,
     };
-    exit(embed::run(launch, debug))
+    exit(embed::run_embedded(launch, debug))
 }
 
 /// The process exit status for an outcome.

@@ -1,5 +1,5 @@
-"""phicode's session engine: serves the host's requests one at a time on the worker's main
-thread: cells (run by `_phicode_engine_run`), namespace requests, and editing help.
+"""The engine's top: serves the host's requests one at a time on the worker's main thread
+(cells, run by `runner`; namespace requests), and editing help from the control thread.
 
 The session's one event loop also runs while the worker waits for work: tasks a cell
 starts keep running between and into later cells. Interrupts arrive as SIGINT on this
@@ -13,12 +13,11 @@ import signal
 import sys
 
 import _phicode_worker as W
-import _phicode_engine_editing as editing
-import _phicode_engine_interact as interact
-import _phicode_engine_requests as requests
-from _phicode_engine_execution import CURRENT
-from _phicode_engine_namespace import Namespace
-from _phicode_engine_run import Runner
+
+from . import editing, interact, requests
+from .context import Context
+from .namespace import Namespace
+from .runner import Runner
 
 CAPABILITIES = [
     "async", "phicode", "checkpoint", "transactions", "display", "complete", "is_complete", "inspect", "fd_capture",
@@ -26,26 +25,25 @@ CAPABILITIES = [
 
 
 class Engine:
-    def __init__(self, module, wake_fd, diagnostics_fd, executable):
+    def __init__(self, wake_fd, diagnostics_fd, executable):
         self.names = Namespace(sys.modules["__main__"].__dict__)
-        self.ns = self.names.ns
-        self.queue = []
+        self.queue = []  # work taken from the Rust inbox, not served yet
         self.shutting = False
-        self.waiter = None
-        self.wake_fd = wake_fd
-        W.set_context_var(CURRENT)
+        self.waiter = None  # the future the idle loop waits on until work arrives
+        self.wake_fd = wake_fd  # readable when the Rust reader queued work
         os.set_blocking(wake_fd, False)
         self.loop = asyncio.new_event_loop()
         asyncio.set_event_loop(self.loop)
-        self.cells = Runner(self.names, self.loop)
-        sys.stdout, sys.stderr, sys.stdin = W.Stream("stdout"), W.Stream("stderr"), interact.Stdin()
+        self.ctx = Context(self.names, self.loop)
+        self.cells = Runner(self.ctx)
+        sys.stdout, sys.stderr = W.Stream("stdout"), W.Stream("stderr")
         os.environ.pop("PHICODE_REPL_CONFIG", None)  # the host's note to the worker only
         sys.argv[:] = [""]
         if "" not in sys.path:
             sys.path.insert(0, "")
         if executable:
             sys.executable = sys._base_executable = executable
-        interact.install()
+        interact.install(self.ctx)
         import faulthandler
 
         # A crash's Python traceback goes to the worker's real stderr, which the host keeps.
@@ -57,12 +55,12 @@ class Engine:
 
     def main(self):
         self.loop.add_reader(self.wake_fd, self.on_wake)
-        W.send_ready(CAPABILITIES, ".".join(map(str, sys.version_info[:3])))
+        W.ready(CAPABILITIES, ".".join(map(str, sys.version_info[:3])))
         while not self.shutting:
             try:
                 self.handle(self.next_work())
             except BaseException as e:  # an interrupt or cancel landing between steps
-                ex = self.cells.running
+                ex = self.ctx.running
                 if ex is not None and not ex.done:
                     self.cells.fail(ex, e)
         import atexit
@@ -110,7 +108,7 @@ class Engine:
         try:
             serve(self.names, item)
         except Exception as e:  # noqa: BLE001 - reported to the host, the session goes on
-            W.send_error(item["id"], "request", type(e).__name__, str(e), f"{type(e).__name__}: {e}\n", [], None, None)
+            requests.failed(item, e)
 
     # Cancel and editing help (called from the control thread) ---------------------------
 
@@ -118,12 +116,19 @@ class Engine:
         """Cooperative stop; True when the execution is running (the caller escalates)."""
         return self.cells.cancel(execution_id)
 
-    def complete(self, code, cursor):
-        return editing.complete(self.ns, code, cursor)
-
-    def inspect(self, code, cursor, detail):
-        return editing.inspect(self.ns, code, cursor, detail)
-
-    def is_complete(self, code):
-        phi = W.convert(code, False)
-        return editing.is_complete(phi.python if phi is not None else code)
+    def serve_control(self, item):
+        """Answers `complete`, `is_complete` or `inspect` (a dict of the protocol's fields)."""
+        kind, reply = item["type"], {"request_id": item["id"]}
+        if kind == "complete":
+            matches, start, end = editing.complete(self.ctx.ns, item["code"], item["cursor_pos"])
+            reply.update(matches=matches, cursor_start=start, cursor_end=end)
+        elif kind == "is_complete":
+            phi = W.convert(item["code"], False)
+            status, indent = editing.is_complete(phi.python if phi is not None else item["code"])
+            reply.update(status=status, indent=indent)
+        elif kind == "inspect":
+            found, text = editing.inspect(self.ctx.ns, item["code"], item["cursor_pos"], item["detail_level"])
+            reply.update(found=found, data={"text/plain": text})
+        else:
+            raise ValueError(f"the control thread does not serve `{kind}`")
+        W.send(f"{kind}_reply", reply)

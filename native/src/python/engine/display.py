@@ -30,15 +30,26 @@ def safe_repr(value):
     return text
 
 
-def json_text(value):
+def result_value(value):
     """The value as JSON when it is plain data (and not huge), else None."""
-    if type(value) not in PLAIN:
-        return None
+    return json_value(value, limit=JSON_LIMIT) if type(value) in PLAIN else None
+
+
+def json_value(value, default=None, limit=None):
+    """`value` as JSON data, as the host reads it back (integers past 64 bits become
+    floats), or None when it is not JSON or its text is longer than `limit`."""
     try:
-        text = json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError, RecursionError):
+        text = json.dumps(value, allow_nan=False, default=default)
+        if limit is not None and len(text) > limit:
+            return None
+        return json.loads(text, parse_int=_int64)
+    except (TypeError, ValueError, RecursionError, OverflowError):
         return None
-    return text if len(text) <= JSON_LIMIT else None
+
+
+def _int64(text):
+    number = int(text)
+    return number if -(1 << 63) <= number < (1 << 64) else float(number)
 
 
 def mime_bundle(value, text=None):
@@ -76,11 +87,20 @@ def has_rich(value):
     return kind not in PLAIN and any(hasattr(kind, n) for n, _ in RICH + (("_repr_mimebundle_", ""),))
 
 
-def display(*values, raw=False, metadata=None, display_id=None, update=False, **_ignored):
-    """Shows each value in the session (as Jupyter's `display`)."""
-    from _phicode_engine_execution import current_id  # it loads after this module
+def display_function(ctx):
+    """The session's `display()` builtin."""
 
-    for value in values:
-        bundle = value if raw and isinstance(value, dict) else mime_bundle(value)
-        meta = json.dumps(metadata, default=str) if metadata else None
-        W.send_display(current_id(), json.dumps(bundle, default=str), meta, display_id, update)
+    def display(*values, raw=False, metadata=None, display_id=None, update=False, **_ignored):
+        """Shows each value in the session (as Jupyter's `display`)."""
+        for value in values:
+            bundle = value if raw and isinstance(value, dict) else mime_bundle(value)
+            data = json_value(bundle, default=str)
+            if not isinstance(data, dict):
+                raise ValueError("display() needs a MIME bundle: a dict of MIME type to data")
+            fields = {"execution_id": ctx.current_id(), "data": data, "display_id": display_id, "update": bool(update)}
+            meta = json_value(metadata, default=str) if metadata else None
+            if isinstance(meta, dict):
+                fields["metadata"] = meta
+            W.send("display", fields)
+
+    return display

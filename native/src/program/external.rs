@@ -11,8 +11,8 @@ use std::time::Instant;
 use super::bundle::Bundle;
 use super::plan::Plan;
 use crate::debug::Debug;
-use crate::embed::{BOOT_NAME, BOOT_SOURCE};
 use crate::error::Error;
+use crate::python::{BOOT_NAME, BOOT_SOURCE};
 
 /// Loads the bootstrap into its own module (nothing leaks into `__main__`) and starts it.
 fn stub() -> String {
@@ -25,7 +25,7 @@ fn stub() -> String {
 }
 
 /// Runs `plan` under `interpreter` with the transpiled `bundle`.
-pub fn run(
+pub fn run_external(
     interpreter: &Path,
     plan: &Plan,
     bundle: &Bundle,

@@ -6,7 +6,7 @@ import codeop
 import re
 import rlcompleter
 
-from _phicode_engine_cells import PYTHON_OF
+from .cells import PYTHON_OF
 
 _TOKEN = re.compile(r"[\w.]*$")
 

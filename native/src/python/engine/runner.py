@@ -7,25 +7,31 @@ import asyncio
 import threading
 
 import _phicode_worker as W
-from _phicode_engine_cells import CO_COROUTINE, compile_cell
-from _phicode_engine_execution import CURRENT, Execution, Executions
+
+from .cells import CO_COROUTINE, compile_cell
+from .context import CURRENT
+from . import execution
 
 
 def _settle():
     """A call whose entry lets a pending asynchronous exception (cancel) fire here."""
 
 
-class Runner(Executions):
+class Runner:
     """Runs the session's cells one at a time, and stops the running one on request."""
 
-    def __init__(self, names, loop):
-        super().__init__(names, loop)
-        self.cancelled_ids = set()
-        self.main_ident = threading.get_ident()
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.cancelled_ids = set()  # cancelled before they started: they fail as they start
+        self.main_ident = threading.get_ident()  # the thread cells run on, for async raises
+
+    def fail(self, ex, exc):
+        """Ends `ex` with `exc` (also for the engine's loop, when a stop lands between steps)."""
+        execution.fail(self.ctx, ex, exc)
 
     def execute(self, request):
-        ex = Execution(request)
-        self.running = ex
+        ex = execution.Execution(request)
+        self.ctx.running = ex
         W.set_current(ex.id)
         token = CURRENT.set(ex.tag)
         try:
@@ -34,10 +40,10 @@ class Runner(Executions):
                 ex.cancelled = True
                 raise asyncio.CancelledError()
             if request["store_history"]:
-                ex.count = self.names.begin(request["code"])
+                ex.count = self.ctx.names.begin(request["code"])
             if request["transaction_policy"] != "commit_always":
-                ex.snapshot = self.names.snapshot()
-            cell = compile_cell(request, ex.count, self.names)
+                ex.snapshot = self.ctx.names.snapshot()
+            cell = compile_cell(request, ex.count, self.ctx.names)
             if cell.is_async:
                 self.run_async(ex, cell)
             else:
@@ -49,7 +55,7 @@ class Runner(Executions):
             CURRENT.reset(token)
 
     def run_sync(self, ex, cell):
-        ns = self.ns
+        ns = self.ctx.ns
         value = None
         try:
             ex.in_user_code = True
@@ -64,10 +70,10 @@ class Runner(Executions):
             ex.in_user_code = False
             self.fail(ex, e)
             return
-        self.succeed(ex, value, "sync")
+        execution.succeed(self.ctx, ex, value, "sync")
 
     async def _run_cell(self, ex, cell):
-        ns = self.ns
+        ns = self.ctx.ns
         if ex.interrupted:  # it came while the cell was being compiled
             raise KeyboardInterrupt
         result = eval(cell.body, ns)
@@ -81,10 +87,10 @@ class Runner(Executions):
         return value
 
     def run_async(self, ex, cell):
-        ex.task = task = self.loop.create_task(self._run_cell(ex, cell))
+        ex.task = task = self.ctx.loop.create_task(self._run_cell(ex, cell))
         while not task.done():
             try:
-                self.loop.run_until_complete(task)
+                self.ctx.loop.run_until_complete(task)
             except BaseException:  # noqa: BLE001 - the task's outcome is read below
                 pass
         if task.cancelled():
@@ -93,22 +99,22 @@ class Runner(Executions):
         elif task.exception() is not None:
             self.fail(ex, task.exception())
         else:
-            self.succeed(ex, task.result(), "async")
+            execution.succeed(self.ctx, ex, task.result(), "async")
 
     # Stopping (SIGINT on the main thread; cancel from the control thread) ----------------
 
     def on_sigint(self, signum, frame):
         if not W.take_interrupt():
             return  # a stray SIGINT, or one whose interrupt an input() already raised
-        ex = self.running
+        ex = self.ctx.running
         if ex is None or ex.done:
             return
         ex.interrupted = True
         task = ex.task
         if task is not None:
-            running = asyncio.current_task(self.loop)
+            running = asyncio.current_task(self.ctx.loop)
             if running is not task:
-                self.loop.call_soon_threadsafe(task.cancel)
+                self.ctx.loop.call_soon_threadsafe(task.cancel)
             if running is not None:
                 raise KeyboardInterrupt  # a task's code is running right now
             return
@@ -117,7 +123,7 @@ class Runner(Executions):
 
     def cancel(self, execution_id):
         """Cooperative stop; True when the execution is running (the caller escalates)."""
-        ex = self.running
+        ex = self.ctx.running
         if ex is None or ex.id != execution_id or ex.done:
             self.cancelled_ids.add(execution_id)  # queued: it fails as it starts
             return False
@@ -125,7 +131,7 @@ class Runner(Executions):
         if W.cancel_input(execution_id):
             return True  # the waiting input() raises EOFError
         if ex.task is not None:
-            self.loop.call_soon_threadsafe(ex.task.cancel)
+            self.ctx.loop.call_soon_threadsafe(ex.task.cancel)
         elif ex.in_user_code:
             import ctypes
 

@@ -10,7 +10,7 @@ import _phicode_worker as W
 
 FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
 CO_COROUTINE = 0x80
-ENGINE_FILE = "<phicode engine>"
+ENGINE_FILE = (lambda: None).__code__.co_filename  # every engine module's, as the loader compiles them
 PYTHON_OF = {}  # cell file name -> the Python a φ cell became (for inspect's source)
 
 
@@ -53,7 +53,7 @@ def error_report(exc):
     """(traceback text, frames) of `exc`, without the engine's frames."""
     report = traceback.TracebackException(type(exc), exc, exc.__traceback__)
     _hide_engine(report)
-    frames = [(f.filename, f.lineno or 0, f.name, f.line) for f in report.stack]
+    frames = [{"filename": f.filename, "line": f.lineno or 0, "name": f.name, "text": f.line} for f in report.stack]
     return "".join(report.format()), frames
 
 

@@ -1,0 +1,99 @@
+//! Serving one session: resource limits, the file descriptors, the shared [`Worker`], its
+//! threads, the embedded interpreter with the `_phicode_worker` module and the `.φ` import
+//! hook, then the engine's loop on the main thread until the host says `shutdown` or goes
+//! away.
+
+use std::os::fd::AsRawFd;
+use std::os::unix::net::UnixStream;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use phicode_core::SymbolTable;
+use phicode_sessions::protocol::StreamName;
+use pyo3::prelude::*;
+
+use super::inbox::Inbox;
+use super::module::_phicode_worker;
+use super::outbox::Outbox;
+use super::state::{self, Worker};
+use super::threads::{forward, spawn};
+use super::{control, engine, fds, limits, reader};
+use crate::cli::WorkerArgs;
+
+/// Serves the session until the host says `shutdown` or goes away, and ends the process
+/// with the engine's status (2 when the worker could not be set up).
+pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
+    if let Err(e) = limits::apply(args) {
+        eprintln!("phicode worker: cannot set resource limits: {e}");
+        return ExitCode::from(2);
+    }
+    let fds = match fds::take_over() {
+        Ok(fds) => fds,
+        Err(e) => {
+            eprintln!("phicode worker: cannot set up its pipes: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (wake_tx, wake_rx) = match UnixStream::pair() {
+        Ok(pair) => pair,
+        Err(e) => {
+            eprintln!("phicode worker: cannot make its wake-up socket: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let _ = wake_tx.set_nonblocking(true);
+    let session_id =
+        args.session_id.clone().unwrap_or_else(|| format!("worker-{}", std::process::id()));
+    let worker = Arc::new(Worker::new(
+        Outbox::new(fds.protocol_out, args.format(), args.max_frame),
+        Inbox::new(wake_tx, nix::sys::pthread::pthread_self()),
+        session_id,
+        table,
+        (args.heartbeat_ms > 0).then(|| Duration::from_millis(args.heartbeat_ms)),
+    ));
+    state::install(worker.clone());
+    let (control_tx, control_rx) = std::sync::mpsc::channel();
+    spawn("flusher", {
+        let w = worker.clone();
+        move || w.outbox.run_flusher()
+    });
+    spawn("stdout", {
+        let w = worker.clone();
+        move || forward(w, fds.captured_stdout, StreamName::Stdout)
+    });
+    spawn("stderr", {
+        let w = worker.clone();
+        move || forward(w, fds.captured_stderr, StreamName::Stderr)
+    });
+    pyo3::append_to_inittab!(_phicode_worker);
+    Python::initialize();
+    let status = Python::attach(|py| -> PyResult<i32> {
+        let cache_writer = crate::embed::install_importer(py, worker.table.clone())?;
+        let engine = engine::import(py, "engine")?.call_method1(
+            "Engine",
+            (wake_rx.as_raw_fd(), fds.diagnostics.as_raw_fd(), python_executable()),
+        )?;
+        control::start(engine.clone().unbind(), control_rx);
+        spawn("reader", {
+            let w = worker.clone();
+            move || reader::run_reader(w, fds.protocol_in, control_tx)
+        });
+        let status = engine.call_method0("main")?.extract::<i32>();
+        // `.φ` modules imported by the session may still have cache entries in flight.
+        py.detach(|| cache_writer.finish());
+        status
+    });
+    let code = status.unwrap_or_else(|e| {
+        Python::attach(|py| e.print(py));
+        1
+    });
+    worker.outbox.flush();
+    std::process::exit(code)
+}
+
+/// `sys.executable` for the session: the Python the binary was built against, so code that
+/// starts `sys.executable` gets a Python, not this binary.
+fn python_executable() -> Option<&'static str> {
+    option_env!("PHICODE_PYTHON_EXECUTABLE").filter(|e| !e.is_empty())
+}
