@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 
-use super::Cache;
+use super::store::Cache;
 use crate::debug::Debug;
 
 type Job = (PathBuf, u64, Vec<u8>);

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use phicode_core::{Options, to_phicode, to_python_with};
 
+use super::emit::emit;
 use crate::cli::{ConvertArgs, Target};
 use crate::config::{Settings, resolve};
 use crate::diagnostic::{Diagnostic, print_all};
@@ -40,7 +41,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode, Error> {
             Error::Diagnostics { diagnostics, code: EXIT_FAILURE }
         })?,
     };
-    super::emit(args.output.as_deref(), &output)?;
+    emit(args.output.as_deref(), &output)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,6 +5,7 @@ use std::process::{Command, ExitCode};
 
 use pyo3::prelude::*;
 
+use super::emit::emit;
 use crate::error::Error;
 use crate::program::interpreter::{cpython, exists, pypy};
 
@@ -35,7 +36,7 @@ pub fn run() -> Result<ExitCode, Error> {
     for [name, version, place] in &rows {
         out.push_str(&format!("{name:w0$}  {version:w1$}  {place}\n"));
     }
-    super::emit(None, &out)?;
+    emit(None, &out)?;
     Ok(ExitCode::SUCCESS)
 }
 

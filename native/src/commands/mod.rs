@@ -1,15 +1,14 @@
-//! The subcommands, one file each, and the output helper they share.
+//! The subcommands, one file each (`emit` is where their text goes); `dispatch` runs one.
 
 mod check;
 mod config;
 mod convert;
+mod emit;
 mod interpreters;
 mod repl;
 mod symbols;
 mod worker;
 
-use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::Command;
@@ -26,21 +25,5 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
         Command::Config(args) => config::run(&args),
         Command::Worker(args) => worker::run(&args),
         Command::Repl(args) => repl::run(&args),
-    }
-}
-
-/// Writes `text` to `path` atomically, or to standard output when `path` is `None`.
-/// A closed pipe on stdout (`phicode ... | head`) is not an error.
-pub fn emit(path: Option<&Path>, text: &str) -> Result<(), Error> {
-    if let Some(path) = path {
-        return crate::atomic::write(path, text.as_bytes())
-            .map_err(|source| Error::Write { path: path.to_path_buf(), source });
-    }
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::Write { path: "<stdout>".into(), source: e })
-        }
-        _ => Ok(()),
     }
 }

@@ -7,6 +7,7 @@ use phicode_core::symbols::Origin;
 use phicode_core::{Entry, SymbolKind, SymbolTable};
 use serde::{Serialize, Serializer};
 
+use super::emit::emit;
 use crate::cli::SymbolsArgs;
 use crate::config::{Settings, resolve};
 use crate::error::Error;
@@ -16,7 +17,7 @@ pub fn run(args: &SymbolsArgs) -> Result<ExitCode, Error> {
     let start = std::path::absolute(".").unwrap_or_else(|_| ".".into());
     let config = resolve(args.config.as_deref(), &start, Settings::from_env())?;
     let text = if args.json { json(&config.table) } else { table(&config.table) };
-    super::emit(None, &text)?;
+    emit(None, &text)?;
     Ok(ExitCode::SUCCESS)
 }
 
