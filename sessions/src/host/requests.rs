@@ -26,7 +26,7 @@ impl Session {
     async fn checkpoint_request(&self, path: Option<String>) -> Result<Checkpoint, SessionError> {
         match self.request(Message::Checkpoint(Checkpoint { path, ..Default::default() })).await? {
             Message::Checkpoint(checkpoint) => Ok(checkpoint),
-            other => Err(unexpected(&other)),
+            other => Err(unexpected("checkpoint", &other)),
         }
     }
 
@@ -40,7 +40,7 @@ impl Session {
         let body = Restore { data, path: path.map(str::to_owned), clear_existing };
         match self.request(Message::Restore(body)).await? {
             Message::RestoreReply(reply) => Ok(reply),
-            other => Err(unexpected(&other)),
+            other => Err(unexpected("restore", &other)),
         }
     }
 
@@ -49,7 +49,7 @@ impl Session {
         let body = Complete { code: code.into(), cursor_pos: cursor as u64 };
         match self.request(Message::Complete(body)).await? {
             Message::CompleteReply(reply) => Ok(reply),
-            other => Err(unexpected(&other)),
+            other => Err(unexpected("complete", &other)),
         }
     }
 
@@ -64,7 +64,7 @@ impl Session {
         let body = Inspect { code: code.into(), cursor_pos: cursor as u64, detail_level };
         match self.request(Message::Inspect(body)).await? {
             Message::InspectReply(reply) => Ok(reply),
-            other => Err(unexpected(&other)),
+            other => Err(unexpected("inspect", &other)),
         }
     }
 
@@ -72,7 +72,7 @@ impl Session {
     pub async fn is_complete(&self, code: &str) -> Result<IsCompleteReply, SessionError> {
         match self.request(Message::IsComplete(IsComplete { code: code.into() })).await? {
             Message::IsCompleteReply(reply) => Ok(reply),
-            other => Err(unexpected(&other)),
+            other => Err(unexpected("is_complete", &other)),
         }
     }
 
@@ -98,7 +98,7 @@ impl Session {
         self.forget_worker();
         match reply? {
             Message::Checkpoint(checkpoint) => Ok(checkpoint),
-            other => Err(unexpected(&other)),
+            other => Err(unexpected("shutdown", &other)),
         }
     }
 
@@ -144,6 +144,7 @@ impl Session {
     }
 }
 
-fn unexpected(message: &Message) -> SessionError {
-    SessionError::Start(format!("unexpected `{}` reply", message.kind()))
+/// The failure of a `request` answered by `reply`, which is not its reply.
+fn unexpected(request: &'static str, reply: &Message) -> SessionError {
+    SessionError::UnexpectedReply { request, reply: reply.kind() }
 }
