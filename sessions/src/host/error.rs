@@ -36,6 +36,15 @@ pub enum SessionError {
     /// The worker's pipe failed.
     #[error(transparent)]
     Frame(#[from] FrameError),
+    /// The worker answered a request with a message of another kind: a worker that does
+    /// not keep the protocol (a bug, or another worker program behind `program`).
+    #[error("the worker answered the `{request}` request with a `{reply}` message")]
+    UnexpectedReply {
+        /// The request's message type.
+        request: &'static str,
+        /// The type of the message that came back instead of its reply.
+        reply: &'static str,
+    },
     /// The worker did not answer a request in time.
     #[error("no answer to the `{0}` request within {1:?}")]
     Timeout(&'static str, std::time::Duration),

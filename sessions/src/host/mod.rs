@@ -1,12 +1,20 @@
 //! The host side: [`Session`] starts and supervises one `phicode worker` process, is the
 //! single reader of its messages and routes them to the execution or request they belong
 //! to; [`SessionPool`] keeps warm workers so new sessions start at once.
+//!
+//! Calls go one way: `session` and `requests` → `lifecycle` (starts workers, restarts after
+//! a crash) → `supervise` (reads one worker, returns why it is gone) → `route` → `shared`
+//! (the narrow API over `state`, `observers` and the pipe), which calls none of them back.
 
 mod config;
 mod error;
 mod event;
+mod lifecycle;
+mod observers;
 mod pool;
+mod replay;
 mod requests;
+mod route;
 mod session;
 mod shared;
 mod spawn;
@@ -16,6 +24,6 @@ mod supervise;
 pub use config::{Limits, SessionConfig};
 pub use error::SessionError;
 pub use event::{Collected, Event, Execution};
+pub use observers::Direction;
 pub use pool::{PoolConfig, PooledSession, SessionPool};
 pub use session::Session;
-pub use state::Direction;

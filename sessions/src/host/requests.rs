@@ -26,7 +26,7 @@ impl Session {
     async fn checkpoint_request(&self, path: Option<String>) -> Result<Checkpoint, SessionError> {
         match self.request(Message::Checkpoint(Checkpoint { path, ..Default::default() })).await? {
             Message::Checkpoint(checkpoint) => Ok(checkpoint),
-            other => Err(unexpected(&other)),
+            other => Err(unexpected("checkpoint", &other)),
         }
     }
 
@@ -40,7 +40,7 @@ impl Session {
         let body = Restore { data, path: path.map(str::to_owned), clear_existing };
         match self.request(Message::Restore(body)).await? {
             Message::RestoreReply(reply) => Ok(reply),
-            other => Err(unexpected(&other)),
+            other => Err(unexpected("restore", &other)),
         }
     }
 
@@ -49,7 +49,7 @@ impl Session {
         let body = Complete { code: code.into(), cursor_pos: cursor as u64 };
         match self.request(Message::Complete(body)).await? {
             Message::CompleteReply(reply) => Ok(reply),
-            other => Err(unexpected(&other)),
+            other => Err(unexpected("complete", &other)),
         }
     }
 
@@ -64,7 +64,7 @@ impl Session {
         let body = Inspect { code: code.into(), cursor_pos: cursor as u64, detail_level };
         match self.request(Message::Inspect(body)).await? {
             Message::InspectReply(reply) => Ok(reply),
-            other => Err(unexpected(&other)),
+            other => Err(unexpected("inspect", &other)),
         }
     }
 
@@ -72,7 +72,7 @@ impl Session {
     pub async fn is_complete(&self, code: &str) -> Result<IsCompleteReply, SessionError> {
         match self.request(Message::IsComplete(IsComplete { code: code.into() })).await? {
             Message::IsCompleteReply(reply) => Ok(reply),
-            other => Err(unexpected(&other)),
+            other => Err(unexpected("is_complete", &other)),
         }
     }
 
@@ -82,7 +82,7 @@ impl Session {
         if self.post(Message::Shutdown(body)).await.is_ok() {
             self.wait_for_exit(timeout).await;
         }
-        self.forget_worker();
+        self.shared.shut_down();
         Ok(())
     }
 
@@ -95,55 +95,40 @@ impl Session {
         let body = Shutdown { reason: "shutdown with checkpoint".into(), checkpoint: true };
         let reply = self.request(Message::Shutdown(body)).await;
         self.wait_for_exit(timeout).await;
-        self.forget_worker();
+        self.shared.shut_down();
         match reply? {
             Message::Checkpoint(checkpoint) => Ok(checkpoint),
-            other => Err(unexpected(&other)),
+            other => Err(unexpected("shutdown", &other)),
         }
     }
 
+    /// Waits up to `timeout` for the worker to exit and its supervisor to report it.
     async fn wait_for_exit(&self, timeout: Duration) {
-        let deadline = tokio::time::Instant::now() + timeout;
-        while self.is_alive() && tokio::time::Instant::now() < deadline {
-            tokio::time::sleep(Duration::from_millis(5)).await;
-        }
-    }
-
-    /// Drops the link (killing a worker that did not exit) and ignores its last report.
-    fn forget_worker(&self) {
-        let mut state = self.shared.lock();
-        state.generation += 1;
-        state.gone = Some("it was shut down".into());
-        drop(state.link.take());
+        let _ = tokio::time::timeout(timeout, self.shared.link_gone()).await;
     }
 
     async fn request(&self, body: Message) -> Result<Message, SessionError> {
         let kind = body.kind();
         let id = self.shared.next_id("r");
         let (reply, answer) = oneshot::channel();
-        {
-            let mut state = self.shared.lock();
-            if state.link.is_none() {
-                return Err(self.shared.dead(&state));
-            }
-            state.requests.insert(id.clone(), reply);
-        }
+        self.shared.register_request(id.clone(), reply)?;
         if let Err(e) = self.shared.send(Envelope::new(id.clone(), body)).await {
-            self.shared.lock().requests.remove(&id);
+            self.shared.take_reply(&id);
             return Err(e);
         }
-        let limit = self.shared.config.request_timeout;
+        let limit = self.shared.config().request_timeout;
         match tokio::time::timeout(limit, answer).await {
             Ok(Ok(reply)) => reply,
             Ok(Err(_)) => Err(SessionError::WorkerDead("the session closed".into())),
             Err(_) => {
-                self.shared.lock().requests.remove(&id);
+                self.shared.take_reply(&id);
                 Err(SessionError::Timeout(kind, limit))
             }
         }
     }
 }
 
-fn unexpected(message: &Message) -> SessionError {
-    SessionError::Start(format!("unexpected `{}` reply", message.kind()))
+/// The failure of a `request` answered by `reply`, which is not its reply.
+fn unexpected(request: &'static str, reply: &Message) -> SessionError {
+    SessionError::UnexpectedReply { request, reply: reply.kind() }
 }

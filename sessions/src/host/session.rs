@@ -8,8 +8,10 @@ use tokio::sync::{broadcast, mpsc, watch};
 use super::config::SessionConfig;
 use super::error::SessionError;
 use super::event::{Event, Execution};
+use super::lifecycle;
+use super::observers::Direction;
 use super::shared::Shared;
-use super::state::Direction;
+use super::state::Registration;
 use crate::protocol::{
     Cancel, Envelope, ErrorKind, Execute, Heartbeat, InputResponse, Interrupt, Message, Ready,
 };
@@ -19,12 +21,13 @@ use crate::protocol::{
 /// is killed when the last handle is dropped.
 #[derive(Clone)]
 pub struct Session {
-    pub(super) shared: Arc<Shared>,
+    /// Everything the handles and the supervisor share.
+    pub(crate) shared: Arc<Shared>,
 }
 
 impl std::fmt::Debug for Session {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Session").field("id", &self.shared.id).finish()
+        f.debug_struct("Session").field("id", &self.shared.id()).finish()
     }
 }
 
@@ -40,25 +43,26 @@ impl Session {
     pub async fn start(config: SessionConfig) -> Result<Self, SessionError> {
         let id = config.session_id.clone().unwrap_or_else(new_session_id);
         let shared = Arc::new(Shared::new(config, id));
-        let _starting = shared.starting.lock().await;
-        shared.launch().await?;
-        drop(_starting);
+        {
+            let _starting = shared.starting().await;
+            lifecycle::launch(&shared).await?;
+        }
         Ok(Self { shared })
     }
 
     /// The session id.
     pub fn id(&self) -> &str {
-        &self.shared.id
+        self.shared.id()
     }
 
     /// The live worker's `ready` (its pid, versions, capabilities), if it is alive.
     pub fn ready(&self) -> Option<Ready> {
-        self.shared.lock().link.as_ref().map(|l| l.ready.clone())
+        self.shared.ready()
     }
 
     /// Whether a worker is running.
     pub fn is_alive(&self) -> bool {
-        self.shared.lock().link.is_some()
+        self.shared.is_alive()
     }
 
     /// Calls `interceptor` with every message, both ways, before it is routed or sent.
@@ -66,20 +70,18 @@ impl Session {
         &self,
         interceptor: impl Fn(Direction, &Envelope) + Send + Sync + 'static,
     ) {
-        let mut interceptors =
-            self.shared.interceptors.write().unwrap_or_else(std::sync::PoisonError::into_inner);
-        interceptors.push(Arc::new(interceptor));
+        self.shared.observers().add_interceptor(Arc::new(interceptor));
     }
 
     /// Events that belong to no running execution (output of background tasks after their
     /// cell finished, protocol errors).
     pub fn events(&self) -> broadcast::Receiver<Event> {
-        self.shared.general.subscribe()
+        self.shared.observers().events()
     }
 
     /// The latest heartbeat.
     pub fn heartbeats(&self) -> watch::Receiver<Option<Heartbeat>> {
-        self.shared.heartbeats.subscribe()
+        self.shared.observers().heartbeats()
     }
 
     /// Runs `code` (φ or Python, detected) under a generated execution id.
@@ -95,24 +97,13 @@ impl Session {
         request: Execute,
     ) -> Result<Execution, SessionError> {
         let id = id.unwrap_or_else(|| self.shared.next_id("x"));
-        let (events, receiver) = mpsc::channel(self.shared.config.event_buffer.max(1));
-        {
-            let mut state = self.shared.lock();
-            if state.executions.contains_key(&id) {
-                return Err(SessionError::Duplicate(id));
-            }
-            if let Some(event) = state.finished(&id) {
-                let _ = events.try_send(event.clone());
-                return Ok(Execution::new(id, receiver));
-            }
-            if state.link.is_none() {
-                return Err(self.shared.dead(&state));
-            }
-            state.executions.insert(id.clone(), events);
+        let (events, receiver) = mpsc::channel(self.shared.config().event_buffer.max(1));
+        if let Registration::Replayed = self.shared.register_execution(&id, events)? {
+            return Ok(Execution::new(id, receiver));
         }
         if let Err(e) = self.shared.send(Envelope::new(id.clone(), Message::Execute(request))).await
         {
-            self.shared.lock().executions.remove(&id);
+            self.shared.forget_execution(&id);
             return Err(e);
         }
         Ok(Execution::new(id, receiver))
@@ -159,21 +150,14 @@ impl Session {
     /// Kills the worker and starts a fresh one (empty namespace). Running executions end
     /// with a `SessionRestarted` error.
     pub async fn restart(&self) -> Result<(), SessionError> {
-        let _starting = self.shared.starting.lock().await;
-        let (old, executions, requests) = {
-            let mut state = self.shared.lock();
-            state.generation += 1; // The old supervisor's report is now ignored.
-            let old = state.link.take();
-            let (executions, requests) = state.take_waiters();
-            (old, executions, requests)
-        };
-        drop(old); // Dropping its kill switch kills the process.
+        let _starting = self.shared.starting().await;
+        let waiters = self.shared.retire();
         let why = "the session was restarted";
-        self.shared.fail_waiters(executions, requests, ErrorKind::Restarted, why).await;
-        self.shared.launch().await
+        self.shared.fail_waiters(waiters, ErrorKind::Restarted, why).await;
+        lifecycle::launch(&self.shared).await
     }
 
-    pub(super) async fn post(&self, body: Message) -> Result<(), SessionError> {
+    pub(crate) async fn post(&self, body: Message) -> Result<(), SessionError> {
         self.shared.send(Envelope::new(self.shared.next_id("h"), body)).await
     }
 }

@@ -1,158 +1,186 @@
-//! The inside of a session: starting workers, sending frames, and failing whoever waits
-//! on a worker that went away. [`super::Session`] is the public face of it; the helpers
-//! the supervisor routes incoming messages with are in [`routing`].
+//! What every handle of a session and its supervisor share: the bookkeeping behind one
+//! lock, the observers, and the pipe to the live worker. It only answers calls (register,
+//! take, send, fail waiters); reading the worker is the supervisor's job and starting one
+//! the lifecycle's, and nothing here calls either.
 
-mod routing;
-
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use tokio::io::AsyncWriteExt;
-use tokio::sync::{Mutex as AsyncMutex, broadcast, oneshot, watch};
+use tokio::sync::{Mutex as AsyncMutex, MutexGuard as AsyncMutexGuard, mpsc};
 
 use super::config::SessionConfig;
 use super::error::SessionError;
 use super::event::Event;
-use super::spawn;
-use super::state::{Direction, Interceptor, Link, State};
-use super::supervise::{self, gone_error};
-use crate::protocol::{Envelope, ErrorKind, Heartbeat, Message, encode};
+use super::observers::{Direction, Observers};
+use super::state::{Link, Registration, Reply, State, Waiters};
+use crate::protocol::{Envelope, ErrorKind, ErrorMessage, Ready, encode};
 
 /// Shared by every handle of one session.
 pub struct Shared {
-    pub(crate) config: SessionConfig,
-    pub(crate) id: String,
-    pub(crate) state: Mutex<State>,
-    pub(crate) interceptors: RwLock<Vec<Interceptor>>,
-    pub(crate) general: broadcast::Sender<Event>,
-    pub(crate) heartbeats: watch::Sender<Option<Heartbeat>>,
-    pub(crate) starting: AsyncMutex<()>,
+    /// How workers are started and framed; fixed for the session's life.
+    config: SessionConfig,
+    /// The session id: the worker's `--session-id` and the prefix of host message ids.
+    id: String,
+    /// The bookkeeping, locked briefly and never across an await.
+    state: Mutex<State>,
+    /// Interceptors, the general channel and heartbeats.
+    observers: Observers,
+    /// Held while a worker starts, so a restart and a restart after a crash cannot both
+    /// start one.
+    starting: AsyncMutex<()>,
+    /// The counter behind host message ids.
     seq: AtomicU64,
 }
 
 impl Shared {
-    pub(crate) fn new(config: SessionConfig, id: String) -> Self {
-        Self {
-            config,
-            id,
-            state: Mutex::default(),
-            interceptors: RwLock::default(),
-            general: broadcast::channel(1024).0,
-            heartbeats: watch::channel(None).0,
-            starting: AsyncMutex::new(()),
-            seq: AtomicU64::new(0),
-        }
+    /// A session named `id` without a worker yet.
+    pub fn new(config: SessionConfig, id: String) -> Self {
+        let state = Mutex::new(State::new(config.replay_memory));
+        let (observers, starting) = (Observers::default(), AsyncMutex::new(()));
+        Self { config, id, state, observers, starting, seq: AtomicU64::new(0) }
     }
 
-    pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    /// The session's settings.
+    pub fn config(&self) -> &SessionConfig {
+        &self.config
     }
 
-    pub(crate) fn next_id(&self, prefix: &str) -> String {
+    /// The session id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Interceptors, the general channel and heartbeats.
+    pub fn observers(&self) -> &Observers {
+        &self.observers
+    }
+
+    /// A message id unique within the session (`<session>:<prefix><n>`).
+    pub fn next_id(&self, prefix: &str) -> String {
         format!("{}:{prefix}{}", self.id, self.seq.fetch_add(1, Ordering::Relaxed) + 1)
     }
 
-    /// Starts a worker and makes it the live one. (Boxed: a supervisor may call it again
-    /// to restart after a crash, and the recursion needs a named future type.)
-    pub(crate) fn launch(
-        self: &Arc<Self>,
-    ) -> Pin<Box<dyn Future<Output = Result<(), SessionError>> + Send + '_>> {
-        Box::pin(async move {
-            let started = spawn::start(&self.config, &self.id).await?;
-            let (kill, killed) = oneshot::channel();
-            let ready = Envelope::new("ready", Message::Ready(started.ready.clone()));
-            let generation = {
-                let mut state = self.lock();
-                state.generation += 1;
-                let generation = state.generation;
-                let stdin = Arc::new(AsyncMutex::new(started.stdin));
-                state.link = Some(Link { stdin, _kill: Some(kill), ready: started.ready });
-                state.gone = None;
-                generation
-            };
-            self.intercept(Direction::Incoming, &ready);
-            let weak = Arc::downgrade(self);
-            let supervisor = supervise::run(
-                weak,
-                generation,
-                started.child,
-                started.stdout,
-                started.stderr,
-                killed,
-            );
-            tokio::spawn(supervisor);
-            Ok(())
-        })
+    /// Waits until no other worker is being started; hold it while starting one.
+    pub async fn starting(&self) -> AsyncMutexGuard<'_, ()> {
+        self.starting.lock().await
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The live worker's `ready`.
+    pub fn ready(&self) -> Option<Ready> {
+        self.lock().link().map(|link| link.ready.clone())
+    }
+
+    /// Whether a worker is live.
+    pub fn is_alive(&self) -> bool {
+        self.lock().link().is_some()
+    }
+
+    /// Makes `link` the live worker; returns its generation, for its supervisor's report.
+    pub fn install(&self, link: Link) -> u64 {
+        self.lock().install(link)
+    }
+
+    /// Kills the live worker, whose supervisor's report is ignored from now on, and takes
+    /// everyone who waited on it.
+    pub fn retire(&self) -> Waiters {
+        let (old, waiters) = {
+            let mut state = self.lock();
+            (state.retire(), state.take_waiters())
+        };
+        drop(old); // Dropping its kill switch kills the process.
+        waiters
+    }
+
+    /// Kills the live worker if it has not exited, for good.
+    pub fn shut_down(&self) {
+        let old = self.lock().shut_down();
+        drop(old); // Outside the lock, like every kill.
+    }
+
+    /// The worker of `generation` is gone for `why`: everyone waiting on it gets a
+    /// `WorkerDied` error. False when that worker was no longer the live one.
+    pub async fn worker_gone(&self, generation: u64, why: &str) -> bool {
+        let waiters = self.lock().lose(generation, why);
+        let Some(waiters) = waiters else { return false };
+        self.fail_waiters(waiters, ErrorKind::WorkerDied, why).await;
+        true
+    }
+
+    /// Resolves once the worker live now is gone (at once when there is none).
+    pub async fn link_gone(&self) {
+        let mut live = self.lock().watch_link();
+        let now = *live.borrow_and_update();
+        if let Some(generation) = now {
+            let _ = live.wait_for(|live| *live != Some(generation)).await;
+        }
+    }
+
+    /// Ends every waiter with an error of `kind` saying `why`.
+    pub async fn fail_waiters(&self, (executions, requests): Waiters, kind: ErrorKind, why: &str) {
+        let name = if kind == ErrorKind::Restarted { "SessionRestarted" } else { "WorkerDied" };
+        for (id, events) in executions {
+            let error = ErrorMessage::synthetic(Some(id.clone()), kind, name, why);
+            let event = Event::Error(error);
+            self.lock().remember(&id, event.clone());
+            let _ = events.send(event).await;
+        }
+        for (_, reply) in requests {
+            let _ = reply.send(Err(SessionError::WorkerDead(why.to_owned())));
+        }
     }
 
     /// Frames `envelope` to the live worker.
-    pub(crate) async fn send(&self, envelope: Envelope) -> Result<(), SessionError> {
+    pub async fn send(&self, envelope: Envelope) -> Result<(), SessionError> {
         let stdin = {
             let state = self.lock();
-            match &state.link {
+            match state.link() {
                 Some(link) => link.stdin.clone(),
-                None => return Err(self.dead(&state)),
+                None => return Err(state.dead()),
             }
         };
-        self.intercept(Direction::Outgoing, &envelope);
+        self.observers.intercept(Direction::Outgoing, &envelope);
         let frame = encode(&envelope, self.config.format, self.config.max_frame_bytes)?;
         let mut pipe = stdin.lock().await;
         let written = pipe.write_all(&frame).await;
         written.and(pipe.flush().await).map_err(|e| SessionError::WorkerDead(e.to_string()))
     }
 
-    pub(crate) fn dead(&self, state: &State) -> SessionError {
-        SessionError::WorkerDead(state.gone.clone().unwrap_or_else(|| "it was shut down".into()))
-    }
-
-    pub(crate) fn intercept(&self, direction: Direction, envelope: &Envelope) {
-        let interceptors = self.interceptors.read().unwrap_or_else(PoisonError::into_inner);
-        for interceptor in interceptors.iter() {
-            interceptor(direction, envelope);
-        }
-    }
-
-    /// Fails everyone waiting on the worker of `generation` (unless a newer one replaced it).
-    pub(crate) async fn worker_gone(
-        self: &Arc<Self>,
-        generation: u64,
-        why: String,
-        kind: ErrorKind,
-    ) {
-        let (executions, requests) = {
-            let mut state = self.lock();
-            if state.generation != generation {
-                return; // A restart already moved everyone on.
-            }
-            state.link = None;
-            state.gone = Some(why.clone());
-            state.take_waiters()
-        };
-        self.fail_waiters(executions, requests, kind, &why).await;
-        if self.config.restart_on_crash && kind == ErrorKind::WorkerDied {
-            let _starting = self.starting.lock().await;
-            if self.lock().link.is_none() {
-                let _ = self.launch().await;
-            }
-        }
-    }
-
-    pub(crate) async fn fail_waiters(
+    /// See [`State::register_execution`].
+    pub fn register_execution(
         &self,
-        executions: Vec<(String, tokio::sync::mpsc::Sender<Event>)>,
-        requests: Vec<(String, super::state::Reply)>,
-        kind: ErrorKind,
-        why: &str,
-    ) {
-        for (id, events) in executions {
-            let event = Event::Error(gone_error(&id, kind, why));
-            self.lock().remember(&id, event.clone(), self.config.replay_memory);
-            let _ = events.send(event).await;
-        }
-        for (_, reply) in requests {
-            let _ = reply.send(Err(SessionError::WorkerDead(why.to_owned())));
-        }
+        id: &str,
+        events: mpsc::Sender<Event>,
+    ) -> Result<Registration, SessionError> {
+        self.lock().register_execution(id, events)
+    }
+
+    /// The channel of running execution `id`.
+    pub fn execution(&self, id: &str) -> Option<mpsc::Sender<Event>> {
+        self.lock().execution(id)
+    }
+
+    /// Takes the channel of execution `id`, which ended with `event`, and remembers it.
+    pub fn finish_execution(&self, id: &str, event: &Event) -> Option<mpsc::Sender<Event>> {
+        self.lock().finish(id, event)
+    }
+
+    /// Drops the channel of an execution that never reached the worker.
+    pub fn forget_execution(&self, id: &str) {
+        self.lock().forget_execution(id);
+    }
+
+    /// Makes `reply` wait for the answer to request `id` (an error without a worker).
+    pub fn register_request(&self, id: String, reply: Reply) -> Result<(), SessionError> {
+        self.lock().register_request(id, reply)
+    }
+
+    /// Takes who waits for the answer to request `id`.
+    pub fn take_reply(&self, id: &str) -> Option<Reply> {
+        self.lock().take_reply(id)
     }
 }

@@ -4,7 +4,7 @@
 use rustyline::error::ReadlineError;
 use tokio::runtime::Runtime;
 
-use super::Editor;
+use super::helper::Editor;
 use super::render;
 use crate::host::{Event, Session};
 

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::Hinter;
+use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{Context, Helper};
 use tokio::runtime::Handle;
@@ -17,13 +18,19 @@ use crate::host::Session;
 /// How long the REPL waits for the worker's completion or completeness answer.
 pub const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(2);
 
+/// The REPL's line editor, with this helper.
+pub type Editor = rustyline::Editor<ReplHelper, DefaultHistory>;
+
 /// Completion for `phicode repl`.
 pub struct ReplHelper {
-    pub(super) session: Session,
-    pub(super) runtime: Handle,
-    pub(super) symbols: Vec<(String, String)>,
+    /// Where names are completed: the worker knows the live namespace.
+    pub session: Session,
+    /// Completion is asked from rustyline's synchronous callback, so it blocks on this.
+    pub runtime: Handle,
+    /// The `(\word, symbol)` pairs of the symbol input method.
+    pub symbols: Vec<(String, String)>,
     /// Set while `getpass()` asks: the line shows as asterisks.
-    pub(super) masked: AtomicBool,
+    pub masked: AtomicBool,
 }
 
 impl Completer for ReplHelper {

@@ -17,13 +17,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use phicode_core::SymbolTable;
 use rustyline::error::ReadlineError;
-use rustyline::history::DefaultHistory;
 
 use crate::host::{Session, SessionConfig, SessionError};
 use crate::protocol::Completeness;
-use helper::ReplHelper;
-
-type Editor = rustyline::Editor<ReplHelper, DefaultHistory>;
+use helper::{Editor, ReplHelper};
 
 /// What the REPL needs.
 #[derive(Debug, Clone)]
