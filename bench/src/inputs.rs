@@ -6,9 +6,9 @@ use phicode_core::{Options, SymbolTable, to_phicode, to_python, to_python_with};
 
 use crate::baseline;
 use crate::generate;
+use crate::operation::Operation;
 use crate::string_walk::string_walk;
 use crate::swap::Swap;
-use crate::table::Operation;
 use crate::word_walk::WordWalk;
 
 /// The generated Python twin did not convert back to φ (a generator or core bug).

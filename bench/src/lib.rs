@@ -5,6 +5,7 @@ pub mod baseline;
 mod generate;
 pub mod inputs;
 pub mod measure;
+pub mod operation;
 mod perfect_hash;
 pub mod report;
 mod rng;

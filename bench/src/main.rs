@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use phicode_bench::inputs::Inputs;
+use phicode_bench::operation::Operation;
 use phicode_bench::size::parse_size;
-use phicode_bench::table::{self, Config, Operation};
+use phicode_bench::table::{self, Config};
 use phicode_bench::{generate, report};
 use phicode_core::{SymbolTable, to_python};
 

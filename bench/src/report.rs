@@ -2,8 +2,9 @@
 
 use std::fmt::Write;
 
+use crate::operation::Operation;
 use crate::size::label;
-use crate::table::{Operation, Row};
+use crate::table::Row;
 
 /// The text table: one block per size, ratios against the plain byte loop and memcpy.
 pub fn render(rows: &[Row]) -> String {

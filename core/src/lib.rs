@@ -36,7 +36,7 @@ pub use error::{LexError, Located, RoundTripError, ToPhicodeError};
 pub use position::Position;
 pub use source_map::SourceMap;
 pub use symbols::{Entry, SymbolKind, SymbolTable};
-pub use text::string_from_utf8;
+pub use text::{decode_utf8, string_from_utf8};
 pub use transpile::{
     Conversion, Options, check, to_phicode, to_phicode_with, to_python, to_python_with,
 };

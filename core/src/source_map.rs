@@ -5,6 +5,16 @@ use alloc::vec::Vec;
 
 use crate::position::{Cursor, Position};
 
+/// One replacement made by a conversion, what maps are built from: `source[src_start..src_end]`
+/// became `output[out_start..out_end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Edit {
+    pub(crate) src_start: usize,
+    pub(crate) src_end: usize,
+    pub(crate) out_start: usize,
+    pub(crate) out_end: usize,
+}
+
 /// One replacement on a line: columns are 1-based, lengths in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "camelCase"))]
@@ -48,7 +58,7 @@ impl SourceMap {
     /// edits on its line added or removed.
     pub(crate) fn build<E>(phicode: &str, python: &str, edits: E) -> Self
     where
-        E: IntoIterator<Item = crate::transpile::Edit, IntoIter: ExactSizeIterator>,
+        E: IntoIterator<Item = Edit, IntoIter: ExactSizeIterator>,
     {
         let edits = edits.into_iter();
         let mut phi_at = Cursor::new(phicode);

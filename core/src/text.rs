@@ -104,9 +104,22 @@ pub(crate) fn is_hard_keyword(word: &str) -> bool {
     )
 }
 
-/// The code point that starts at byte `i` of valid UTF-8 (a char boundary) and its length.
+/// The code point that starts at byte `i` of valid UTF-8 (a char boundary) and its length
+/// in bytes, without the checks `str::chars` makes, for per-character hot loops (the
+/// transpilers', the wasm shell's UTF-8 → UTF-16 conversion).
+///
+/// On other input (`i` inside a character or past the end, bytes that are not UTF-8) the
+/// result is meaningless, but it never panics.
+///
+/// ```
+/// use phicode_core::decode_utf8;
+/// let text = "x∀🐍".as_bytes();
+/// assert_eq!(decode_utf8(text, 0), ('x' as u32, 1));
+/// assert_eq!(decode_utf8(text, 1), ('∀' as u32, 3));
+/// assert_eq!(decode_utf8(text, 4), ('🐍' as u32, 4));
+/// ```
 #[inline(always)]
-pub(crate) fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
+pub fn decode_utf8(bytes: &[u8], i: usize) -> (u32, usize) {
     let at = |k: usize| bytes.get(i + k).map_or(0, |&b| (b & 0x3F) as u32);
     let b0 = bytes.get(i).map_or(0, |&b| b as u32);
     match b0 {

@@ -1,6 +1,6 @@
 //! UTF-8 → UTF-16 for string results in Node, which makes a JS string from UTF-16 units
 //! several times faster than it decodes UTF-8. ASCII goes 16 bytes at a time with simd128;
-//! other characters are decoded one by one.
+//! other characters are decoded one by one, by the core's `decode_utf8`.
 //!
 //! Hand-written rather than `encoding_rs::mem::convert_str_to_utf16`: on wasm32 that crate
 //! has no SIMD (its SIMD needs nightly) and measured 3.4× slower on the bench's Python
@@ -12,6 +12,8 @@
 #![allow(unsafe_code)]
 
 use std::mem::MaybeUninit;
+
+use phicode_core::decode_utf8;
 
 /// `text` as UTF-16 code units (astral characters as surrogate pairs), replacing `out`'s
 /// contents; `out` keeps its allocation when it is big enough.
@@ -31,8 +33,8 @@ pub(crate) fn utf8_to_utf16(text: &str, out: &mut Vec<u16>) {
         }
         // One character at least, then more while they are not ASCII (or the text ends
         // before a whole 16-byte block), so a run of symbols does not retry SIMD each time.
-        while let Some(&lead) = src.get(i) {
-            let (unit, len) = decode(src, i, lead);
+        while i < src.len() {
+            let (unit, len) = decode_utf8(src, i);
             if let Some(low) = unit.checked_sub(0x1_0000) {
                 put(dst, j, (0xD800 | low >> 10) as u16);
                 put(dst, j + 1, (0xDC00 | (low & 0x3FF)) as u16);
@@ -51,19 +53,6 @@ pub(crate) fn utf8_to_utf16(text: &str, out: &mut Vec<u16>) {
     // SAFETY: every unit below `j` was written, through `put` or by `ascii_run`, which
     // reports only units it wrote.
     unsafe { out.set_len(j) };
-}
-
-/// The code point that starts at byte `i` of valid UTF-8, and its length in bytes.
-#[inline(always)]
-fn decode(src: &[u8], i: usize, lead: u8) -> (u32, usize) {
-    let at = |k: usize| src.get(i + k).map_or(0, |&b| u32::from(b & 0x3F));
-    let b0 = u32::from(lead);
-    match lead {
-        0..=0x7F => (b0, 1),
-        0x80..=0xDF => ((b0 & 0x1F) << 6 | at(1), 2),
-        0xE0..=0xEF => ((b0 & 0x0F) << 12 | at(1) << 6 | at(2), 3),
-        _ => ((b0 & 0x07) << 18 | at(1) << 12 | at(2) << 6 | at(3), 4),
-    }
 }
 
 #[inline(always)]

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::{Dialect, DialectEntry};
+use super::entries::{Dialect, DialectEntry};
 use crate::position::{LineIndex, Position};
 
 /// The config is not valid JSON, or its `symbols` is not an object.

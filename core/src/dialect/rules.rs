@@ -3,7 +3,7 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::DialectEntry;
+use super::entries::DialectEntry;
 use crate::error::Located;
 use crate::position::Position;
 use crate::symbols::DEFAULT_SYMBOLS;

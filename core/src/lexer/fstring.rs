@@ -2,10 +2,11 @@
 
 use alloc::vec::Vec;
 
+use super::frames::{Frame, open_string, open_with, owner, unwind_single_quoted};
+use super::handler::Handler;
 use super::prefix::Prefix;
-use super::scan::find;
+use super::scan::{find, skip_comment};
 use super::strings::{Quote, skip_escape};
-use super::{Frame, Handler, open_string, open_with, owner, skip_comment, unwind_single_quoted};
 use crate::error::LexError;
 use crate::text::{char_at, is_ident_char};
 

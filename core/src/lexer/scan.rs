@@ -1,4 +1,5 @@
-//! Word-at-a-time byte searches (SWAR): portable to wasm32, no `unsafe`, 8 bytes a step.
+//! Byte searches: word-at-a-time ones (SWAR, portable to wasm32, no `unsafe`, 8 bytes a
+//! step), and the end of a comment.
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
@@ -114,6 +115,12 @@ pub(crate) fn find_class(bytes: &[u8], from: usize, class: &[bool; 256]) -> usiz
         }
         None => bytes.len(),
     }
+}
+
+/// A comment runs to the end of its line; the line break stays code.
+#[inline]
+pub(super) fn skip_comment(bytes: &[u8], at: usize) -> usize {
+    memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |p| at + p)
 }
 
 #[cfg(test)]

@@ -2,8 +2,10 @@
 //! bytes (quotes, `#`, non-ASCII) visited. Comments and plain strings are stepped over here;
 //! f-strings, broken strings and the source's last bytes go back to the general lexer.
 
+use super::handler::Handler;
+use super::prefix;
+use super::scan::skip_comment;
 use super::strings::{self, End, Quote};
-use super::{Handler, prefix, skip_comment};
 
 /// Bytes at the end of the source left to the general lexer, so that fixed-size copies
 /// made at a stop stay inside the source.

@@ -4,7 +4,6 @@
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::glue::Glue;
 use super::index::table_bits;
 
 /// The value for a character that starts glue symbols but not one lone one-character
@@ -12,8 +11,8 @@ use super::index::table_bits;
 pub(super) const SHARED: u16 = u16::MAX;
 
 /// Lone one-character glue symbols (and, as `SHARED`, the first characters of the others)
-/// by the UTF-8 bytes of the character. Values are `1 + index into glues`, `SHARED`, or 0
-/// for none.
+/// by the UTF-8 bytes of the character. Values are `1 + index into the symbols`, `SHARED`,
+/// or 0 for none.
 ///
 /// The hash multiplier is searched for when the table is built so that every character
 /// has a slot of its own: a lookup is one probe and one compare, never a loop. A table so
@@ -33,13 +32,14 @@ const TRIES: u64 = 64;
 const MAX_BITS: u32 = 16;
 
 impl Direct {
-    pub(super) fn new(glues: &[Glue]) -> Self {
+    /// The table of the glue symbols `symbols`; only their texts matter here.
+    pub(super) fn new(symbols: &[&str]) -> Self {
         let mut entries: Vec<(u32, u16)> = Vec::new();
-        for (i, glue) in glues.iter().enumerate() {
-            let mut chars = glue.symbol.chars();
+        for (i, symbol) in symbols.iter().enumerate() {
+            let mut chars = symbol.chars();
             let Some(c) = chars.next() else { continue };
-            let shares_start = |g: &Glue| g.symbol.starts_with(c) && !core::ptr::eq(g, glue);
-            let lone = chars.next().is_none() && !glues.iter().any(shares_start);
+            let shares_start = |(j, s): (usize, &&str)| s.starts_with(c) && j != i;
+            let lone = chars.next().is_none() && !symbols.iter().enumerate().any(shares_start);
             let value = if lone && i + 1 < SHARED as usize { i as u16 + 1 } else { SHARED };
             let mut utf8 = [0u8; 4];
             let key = key(c.encode_utf8(&mut utf8).as_bytes(), 0);
@@ -116,14 +116,9 @@ mod tests {
     use super::*;
     use alloc::string::ToString;
 
-    fn glue(symbol: &str, entry: u16) -> Glue {
-        Glue { symbol: symbol.into(), python: "x".into(), entry, word_start: true, word_end: true }
-    }
-
     #[test]
     fn finds_lone_symbols_of_every_length_and_marks_shared_starts() {
-        let glues = [glue("é", 0), glue("∀", 1), glue("𝕟", 2), glue("≠≠", 3), glue("≠", 4)];
-        let direct = Direct::new(&glues);
+        let direct = Direct::new(&["é", "∀", "𝕟", "≠≠", "≠"]);
         let at = |text: &str| direct.get(("ab".to_string() + text + "cd").as_bytes(), 2);
         assert_eq!((at("é"), at("∀"), at("𝕟")), (1, 2, 3));
         assert_eq!((at("≠"), at("ê"), at("∁"), at("𝕠")), (SHARED as usize, 0, 0, 0));
@@ -136,9 +131,7 @@ mod tests {
             .filter_map(|i| char::from_u32(0x4E00 + i))
             .map(|c| c.to_string())
             .collect();
-        let glues: alloc::vec::Vec<_> =
-            symbols.iter().enumerate().map(|(i, s)| glue(s, i as u16)).collect();
-        let direct = Direct::new(&glues);
+        let direct = Direct::new(&symbols.iter().map(|s| s.as_str()).collect::<Vec<_>>());
         for (i, s) in symbols.iter().enumerate() {
             let value = direct.get(s.as_bytes(), 0);
             assert!(value == i + 1 || (direct.overflow && value == SHARED as usize));

@@ -103,7 +103,7 @@ impl GlueIndex {
             slots[slot] = (cp, start as u16, (end - start) as u16);
             start = end;
         }
-        let direct = Direct::new(&glues);
+        let direct = Direct::new(&glues.iter().map(|g| &*g.symbol).collect::<Vec<_>>());
         let packed = glues.iter().map(Packed::of).collect();
         Self { slots, glues, packed, shift, direct }
     }

@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use crate::error::LexError;
 use crate::lexer::{Handler, scan};
 use crate::symbols::SymbolTable;
-use crate::text::decode;
+use crate::text::decode_utf8;
 
 pub(crate) struct Checker<'t> {
     table: &'t SymbolTable,
@@ -39,7 +39,7 @@ impl Handler for Checker<'_> {
 
     #[inline]
     fn token(&mut self, src: &str, pos: usize) -> usize {
-        pos + decode(src.as_bytes(), pos).1
+        pos + decode_utf8(src.as_bytes(), pos).1
     }
 
     fn error(&mut self, pos: usize, error: LexError) {

@@ -14,9 +14,8 @@ use alloc::vec::Vec;
 use crate::error::{LexError, Located, ToPhicodeError};
 use crate::lexer::lex;
 use crate::position::LineIndex;
-use crate::source_map::SourceMap;
+use crate::source_map::{Edit, SourceMap};
 use crate::symbols::SymbolTable;
-pub(crate) use output::Edit;
 
 /// What a conversion should produce beyond the text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -7,16 +7,8 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::buffer::{Buffer, ends_with_ident};
+use crate::source_map::Edit;
 use crate::symbols::Packed;
-
-/// One replacement: `source[src_start..src_end]` became `output[out_start..out_end]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Edit {
-    pub(crate) src_start: usize,
-    pub(crate) src_end: usize,
-    pub(crate) out_start: usize,
-    pub(crate) out_end: usize,
-}
 
 pub(crate) struct Output<'s> {
     src: &'s str,

@@ -7,7 +7,7 @@ use super::python_syntax::{is_attribute, number_end};
 use crate::error::LexError;
 use crate::lexer::{Handler, scan};
 use crate::symbols::{Glue, Lookup, SymbolTable};
-use crate::text::{ASCII_IDENT, char_at, decode, is_ident_char};
+use crate::text::{ASCII_IDENT, char_at, decode_utf8, is_ident_char};
 
 /// Bytes that stop the code scan when the table has word symbols: quotes, `#`, names.
 const WORD_STOPS: [bool; 256] = {
@@ -45,7 +45,7 @@ impl<'t, 's> ToPython<'t, 's> {
 
     #[cold]
     fn unicode_name_char_at(&self, bytes: &[u8], at: usize) -> bool {
-        let (cp, _) = decode(bytes, at);
+        let (cp, _) = decode_utf8(bytes, at);
         char::from_u32(cp).is_some_and(|c| is_ident_char(c) && !self.table.glue.starts(c))
     }
 
@@ -131,7 +131,7 @@ impl Handler for ToPython<'_, '_> {
             self.emit(bytes, (pos, end), (symbol.word_start, symbol.word_end), symbol.entry);
             return end;
         }
-        let (cp, len) = decode(bytes, pos);
+        let (cp, len) = decode_utf8(bytes, pos);
         if cp >= 0x80 {
             let glues: &[Glue] = table.glue.get(cp);
             for glue in glues {

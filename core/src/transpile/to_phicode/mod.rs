@@ -13,7 +13,7 @@ use super::python_syntax::number_end;
 use crate::error::{LexError, RoundTripError};
 use crate::lexer::Handler;
 use crate::symbols::{SymbolKind, SymbolTable};
-use crate::text::{ASCII_IDENT, char_at, char_before, decode, is_ident_char};
+use crate::text::{ASCII_IDENT, char_at, char_before, decode_utf8, is_ident_char};
 
 pub(crate) struct ToPhicode<'t, 's> {
     table: &'t SymbolTable,
@@ -39,7 +39,7 @@ impl<'t, 's> ToPhicode<'t, 's> {
     }
 
     fn symbol_at(&self, src: &str, pos: usize) -> Option<(String, String)> {
-        let (cp, _) = decode(src.as_bytes(), pos);
+        let (cp, _) = decode_utf8(src.as_bytes(), pos);
         let rest = src.get(pos..)?;
         let glue = self.table.glue.get(cp).iter().find(|g| rest.starts_with(&*g.symbol))?;
         Some((glue.symbol.to_string(), glue.python.to_string()))
