@@ -32,24 +32,35 @@ def safe_repr(value):
 
 def result_value(value):
     """The value as JSON when it is plain data (and not huge), else None."""
-    return json_value(value, limit=JSON_LIMIT) if type(value) in PLAIN else None
+    kind = type(value)
+    if kind is bool or (kind is int and _INT64[0] <= value < _INT64[1]):
+        return value  # the common case, without a round trip through JSON text
+    return json_value(value, limit=JSON_LIMIT) if kind in PLAIN else None
 
 
 def json_value(value, default=None, limit=None):
     """`value` as JSON data, as the host reads it back (integers past 64 bits become
-    floats), or None when it is not JSON or its text is longer than `limit`."""
+    floats), or None when it is not JSON (lone surrogates included) or its text is
+    longer than `limit`."""
     try:
-        text = json.dumps(value, allow_nan=False, default=default)
+        text = json.dumps(value, allow_nan=False, ensure_ascii=False, default=default)
         if limit is not None and len(text) > limit:
             return None
-        return json.loads(text, parse_int=_int64)
+        text.encode("utf-8")  # the host's JSON is UTF-8: lone surrogates cannot cross
+        return _DECODER.decode(text)
     except (TypeError, ValueError, RecursionError, OverflowError):
         return None
 
 
+_INT64 = (-(1 << 63), 1 << 64)
+
+
 def _int64(text):
     number = int(text)
-    return number if -(1 << 63) <= number < (1 << 64) else float(number)
+    return number if _INT64[0] <= number < _INT64[1] else float(number)
+
+
+_DECODER = json.JSONDecoder(parse_int=_int64)
 
 
 def mime_bundle(value, text=None):
