@@ -152,3 +152,26 @@ fn checker_passes_one_way_dependencies_and_ignores_tests_and_inline_modules() {
     assert_eq!(edges, [("crate", "a"), ("a", "b")]);
     assert!(graph.cycles().is_empty());
 }
+
+/// The session engine's Python package (see `module_graph/python.rs` for what counts).
+#[test]
+fn the_engine_package_imports_one_way() {
+    let folder = Path::new("native/src/python/engine");
+    let graph = Graph::python_package(workspace(), folder, "_phicode_engine").unwrap();
+    assert!(graph.modules.len() > 5 && !graph.edges.is_empty(), "{:?}", graph.modules);
+    let cycles = graph.cycles();
+    assert!(cycles.is_empty(), "import cycles in the engine:\n{}", graph.describe(&cycles));
+}
+
+#[test]
+fn checker_reports_a_python_cycle_hidden_in_a_lazy_import() {
+    let dir = fake_crate(&[
+        ("pkg/__init__.py", "\"\"\"A package.\"\"\"\n"),
+        ("pkg/a.py", "from .b import shown\n"),
+        ("pkg/b.py", "def shown():\n    from pkg.a import later  # it loads after this module\n"),
+        ("pkg/c.py", "from . import a\n"),
+    ]);
+    let graph = Graph::python_package(dir.path(), Path::new("pkg"), "pkg").unwrap();
+    let expected = "cycle: a, b\n  a -> b  at pkg/a.py:1\n  b -> a  at pkg/b.py:2\n";
+    assert_eq!(graph.describe(&graph.cycles()), expected);
+}

@@ -5,7 +5,9 @@
 //!
 //! `cargo bench -p phicode-sessions --bench session` (builds `phicode` first if needed:
 //! `cargo build --release -p phicode`). Environment: PHICODE_BIN (the binary),
-//! PHICODE_BENCH_IPYKERNEL_PYTHON (see ipykernel-venv.sh), PHICODE_BENCH_IDLE (default 100).
+//! PHICODE_BENCH_IPYKERNEL_PYTHON (see ipykernel-venv.sh), PHICODE_BENCH_IDLE (default 100),
+//! PHICODE_BENCH_BASELINE (another `phicode`, e.g. a build of main before a change: its
+//! worker's round trip is measured interleaved with this one's, on the same host code).
 #![allow(clippy::unwrap_used, missing_docs)]
 
 #[path = "../../tests/common/mod.rs"]
@@ -19,7 +21,7 @@ use std::time::{Duration, Instant};
 use phicode_sessions::host::{PoolConfig, Session, SessionPool};
 
 use common::{config, phicode};
-use measures::{cpu_overhead, interrupt_latency, round_trip, streaming};
+use measures::{cpu_overhead, interrupt_latency, round_trip, round_trip_against, streaming};
 use memory::idle_memory;
 use support::{ipykernel, median, ms};
 
@@ -33,6 +35,19 @@ async fn main() {
     let rtt = round_trip(&s).await;
     println!("round trip of `1+1` (median of 2000):       {}   (target <= 0.3 ms)", ms(rtt));
     println!("ipykernel round trip of `1+1` (median):     {}", ipykernel());
+    if let Some(baseline) = std::env::var_os("PHICODE_BENCH_BASELINE") {
+        let mut settings = config();
+        settings.program = baseline.into();
+        let other = Session::start(settings).await.unwrap();
+        let (ours, theirs) = round_trip_against(&s, &other).await;
+        let ratio = ours.as_secs_f64() / theirs.as_secs_f64();
+        println!(
+            "round trip, this worker vs the baseline's (10 alternating blocks of 300): {} vs {} ({ratio:.2}×)",
+            ms(ours),
+            ms(theirs)
+        );
+        other.shutdown(Duration::from_secs(1)).await.unwrap();
+    }
     let (through, direct) = cpu_overhead(&s).await;
     let overhead = (through.as_secs_f64() / direct.as_secs_f64() - 1.0) * 100.0;
     println!(

@@ -20,6 +20,26 @@ pub(crate) async fn round_trip(s: &Session) -> Duration {
     median(samples)
 }
 
+/// Round trips of `1+1` on two sessions in alternating blocks (so drift in the machine's
+/// load hits both alike): the medians of each.
+pub(crate) async fn round_trip_against(s: &Session, baseline: &Session) -> (Duration, Duration) {
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for _ in 0..200 {
+        value(s, "1+1").await;
+        value(baseline, "1+1").await;
+    }
+    for _ in 0..10 {
+        for (session, samples) in [(s, &mut ours), (baseline, &mut theirs)] {
+            for _ in 0..300 {
+                let start = Instant::now();
+                value(session, "1+1").await;
+                samples.push(start.elapsed());
+            }
+        }
+    }
+    (median(ours), median(theirs))
+}
+
 pub(crate) async fn cpu_overhead(s: &Session) -> (Duration, Duration) {
     let code = "sum(range(10**7))";
     let setup = format!("import time\n_code = compile({code:?}, '<bench>', 'exec')");

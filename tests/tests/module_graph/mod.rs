@@ -1,5 +1,6 @@
 //! A crate's module graph at file granularity and its cycles (strongly connected components).
 
+mod python;
 mod refs;
 mod tokens;
 mod tree;
