@@ -41,18 +41,28 @@ pub fn message(kind: &str, fields: &Bound<'_, PyAny>) -> PyResult<Message> {
 /// misspelt optional field would silently keep its default).
 fn strict<T: DeserializeOwned>(kind: &str, fields: &Bound<'_, PyAny>) -> PyResult<T> {
     let mut unknown = Vec::new();
-    let mut depythonizer = Depythonizer::from_object(fields);
     let mut record = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
-    let ignoring = serde_ignored::Deserializer::new(&mut depythonizer, &mut record);
-    let value: T = serde_path_to_error::deserialize(ignoring).map_err(|e| {
-        let at = e.path().to_string();
-        PyTypeError::new_err(format!("`{kind}` message, field `{at}`: {}", e.into_inner()))
-    })?;
-    match unknown.first() {
-        None => Ok(value),
-        Some(field) => {
+    let mut depythonizer = Depythonizer::from_object(fields);
+    let value = serde_ignored::deserialize(&mut depythonizer, &mut record);
+    match (value, unknown.first()) {
+        (Ok(value), None) => Ok(value),
+        (Ok(_), Some(field)) => {
             Err(PyTypeError::new_err(format!("`{kind}` message has no field `{field}`")))
         }
+        // Again, to say where: tracking the path costs a little, so only on failure.
+        (Err(_), _) => Err(located::<T>(kind, fields)),
+    }
+}
+
+/// Why `fields` is not a `T`, naming the field at fault.
+fn located<T: DeserializeOwned>(kind: &str, fields: &Bound<'_, PyAny>) -> PyErr {
+    let mut depythonizer = Depythonizer::from_object(fields);
+    match serde_path_to_error::deserialize::<_, T>(&mut depythonizer) {
+        Err(e) => {
+            let at = e.path().to_string();
+            PyTypeError::new_err(format!("`{kind}` message, field `{at}`: {}", e.into_inner()))
+        }
+        Ok(_) => PyTypeError::new_err(format!("`{kind}` message: unreadable fields")),
     }
 }
 
