@@ -25,7 +25,7 @@ depending on each other around a loop: move what both sides need to where it bel
 dependencies run one way.";
 
 /// The crates checked here, as named in the workspace's `members`.
-const CRATES: [&str; 6] = ["core", "wasm", "native", "tests", "bench", "sessions"];
+const CRATES: [&str; 7] = ["core", "wasm", "native", "tests", "bench", "sessions", "durable"];
 
 fn workspace() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the tests crate is in the workspace")
@@ -69,6 +69,11 @@ fn native_has_no_module_cycles() {
 #[test]
 fn sessions_has_no_module_cycles() {
     assert_no_cycles("sessions");
+}
+
+#[test]
+fn durable_has_no_module_cycles() {
+    assert_no_cycles("durable");
 }
 
 #[test]

@@ -53,6 +53,17 @@ pub struct Collected {
 }
 
 impl Collected {
+    /// Adds `event`, and its text to `stdout` or `stderr` when it is output.
+    pub fn push(&mut self, event: Event) {
+        if let Event::Output(o) = &event {
+            match o.stream {
+                StreamName::Stdout => self.stdout.push_str(&o.data),
+                StreamName::Stderr => self.stderr.push_str(&o.data),
+            }
+        }
+        self.events.push(event);
+    }
+
     /// The result, if the execution succeeded.
     pub fn result(&self) -> Option<&ExecResult> {
         self.events.iter().rev().find_map(|e| match e {
@@ -89,13 +100,7 @@ impl Execution {
     pub async fn collect(mut self) -> Collected {
         let mut collected = Collected::default();
         while let Some(event) = self.next().await {
-            if let Event::Output(o) = &event {
-                match o.stream {
-                    StreamName::Stdout => collected.stdout.push_str(&o.data),
-                    StreamName::Stderr => collected.stderr.push_str(&o.data),
-                }
-            }
-            collected.events.push(event);
+            collected.push(event);
         }
         collected
     }

@@ -1,0 +1,16 @@
+//! Durable sessions: a [`DurableSession`] records each execution of a `phicode-sessions`
+//! [`Session`](phicode_sessions::host::Session) in a Resonate durable promise named by the
+//! execution id, so the same id never runs twice and its outcome is recorded before the
+//! caller sees it; and it answers `input()` through durable promises anyone can settle by
+//! id. Promises are the SDK's: in process (`Resonate::local()`) or on a Resonate server.
+
+mod error;
+mod inputs;
+mod live;
+mod outcome;
+mod record;
+mod session;
+
+pub use error::DurableError;
+pub use outcome::Outcome;
+pub use session::{Durability, DurableSession};

@@ -1,0 +1,80 @@
+//! [`Live`]: the live side of a durable session: the worker's session, who listens to
+//! each running execution's events, and which executions run here now.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
+
+use phicode_sessions::host::{Event, Session};
+use resonate_sdk::resonate::Resonate;
+use resonate_sdk::types::Value;
+use tokio::sync::mpsc;
+
+/// The live side of a durable session.
+pub struct Live {
+    /// The session executions run in.
+    pub session: Session,
+    /// Who gets the events of a running execution (its caller, through `DurableSession`).
+    listeners: Mutex<HashMap<String, mpsc::Sender<Event>>>,
+    /// Executions this process is running, so a second caller of the same id waits for
+    /// the first one's outcome instead of sending the code again.
+    running: Mutex<HashSet<String>>,
+    /// The Resonate instance that injects this, set once it exists (it owns this, so a
+    /// strong reference would keep both alive forever).
+    resonate: OnceLock<Weak<Resonate>>,
+}
+
+impl Live {
+    /// The live side of `session`.
+    pub fn new(session: Session) -> Self {
+        Self {
+            session,
+            listeners: Mutex::default(),
+            running: Mutex::default(),
+            resonate: OnceLock::new(),
+        }
+    }
+
+    /// Tells it which Resonate instance serves it.
+    pub fn attach(&self, resonate: &Arc<Resonate>) {
+        let _ = self.resonate.set(Arc::downgrade(resonate));
+    }
+
+    /// The Resonate instance, while it exists.
+    pub fn resonate(&self) -> Option<Arc<Resonate>> {
+        self.resonate.get().and_then(Weak::upgrade)
+    }
+
+    /// Marks execution `id` as running here; false when it already is.
+    pub fn claim(&self, id: &str) -> bool {
+        self.running.lock().unwrap_or_else(PoisonError::into_inner).insert(id.to_owned())
+    }
+
+    /// Execution `id` no longer runs here.
+    pub fn release(&self, id: &str) {
+        self.running.lock().unwrap_or_else(PoisonError::into_inner).remove(id);
+    }
+
+    /// Sends the events of execution `id` to `events` while it runs.
+    pub fn listen(&self, id: &str, events: mpsc::Sender<Event>) {
+        self.listeners.lock().unwrap_or_else(PoisonError::into_inner).insert(id.into(), events);
+    }
+
+    /// Stops sending the events of execution `id`.
+    pub fn forget(&self, id: &str) {
+        self.listeners.lock().unwrap_or_else(PoisonError::into_inner).remove(id);
+    }
+
+    /// Hands `event` of execution `id` to its listener (waiting while it is behind).
+    pub async fn tell(&self, id: &str, event: Event) {
+        let listener =
+            self.listeners.lock().unwrap_or_else(PoisonError::into_inner).get(id).cloned();
+        if let Some(listener) = listener {
+            let _ = listener.send(event).await;
+        }
+    }
+}
+
+/// A promise value holding `data`.
+pub fn value(data: serde_json::Value) -> Value {
+    Value { headers: None, data: Some(data) }
+}

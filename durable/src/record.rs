@@ -1,0 +1,96 @@
+//! Executions as durable promises: the promise named by an execution id holds its request
+//! while it runs and its [`Outcome`] once it ended. Whoever creates the promise sends the
+//! code, once; whoever finds it settled gets the stored outcome without running anything;
+//! whoever finds it pending waits for it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use phicode_sessions::host::{Collected, Event};
+use phicode_sessions::protocol::Execute;
+use resonate_sdk::types::{PromiseRecord, PromiseState};
+
+use crate::error::DurableError;
+use crate::inputs::{self, TAG};
+use crate::live::{Live, value};
+use crate::outcome::Outcome;
+
+/// Runs `request` as execution `id` at most once, and records its outcome before
+/// returning it.
+pub async fn run_once(
+    live: &Arc<Live>,
+    id: &str,
+    request: Execute,
+) -> Result<Outcome, DurableError> {
+    let resonate = live.resonate().ok_or(DurableError::NoOutcome)?;
+    if let Ok(found) = resonate.promises.get(id).await {
+        return settled(live, id, found).await;
+    }
+    if !live.claim(id) {
+        // Running here already, under another caller: wait for the same outcome.
+        return wait(live, id).await;
+    }
+    let param = value(serde_json::to_value(&request).unwrap_or_default());
+    let tags = HashMap::from([(TAG.to_owned(), "execution".to_owned())]);
+    let created = resonate.promises.create(id, i64::MAX, param, tags).await;
+    let outcome = match created {
+        Ok(record) if record.state == PromiseState::Pending => {
+            run_in_worker(live, id, request).await
+        }
+        Ok(record) => return settled(live, id, record).await,
+        Err(e) => Err(e.into()),
+    };
+    let recorded = match outcome {
+        Ok(outcome) => {
+            let stored = value(serde_json::to_value(&outcome).unwrap_or_default());
+            resonate.promises.resolve(id, stored).await.map(|_| outcome).map_err(Into::into)
+        }
+        Err(e) => Err(e),
+    };
+    live.release(id);
+    recorded
+}
+
+/// Sends `request` to the worker as execution `id` and gathers its outcome, passing
+/// its events on live and answering its `input()` calls through durable promises.
+async fn run_in_worker(
+    live: &Arc<Live>,
+    id: &str,
+    request: Execute,
+) -> Result<Outcome, DurableError> {
+    let mut execution = live.session.execute_request(Some(id.to_owned()), request).await?;
+    let mut collected = Collected::default();
+    while let Some(event) = execution.next().await {
+        if let Event::Input { input_id, input } = &event
+            && !inputs::answer(live, input_id.clone(), input).await
+        {
+            continue; // Answered from its settled promise: nobody is asked again.
+        }
+        collected.push(event.clone());
+        live.tell(id, event).await;
+    }
+    Outcome::from_collected(collected).ok_or(DurableError::NoOutcome)
+}
+
+/// The outcome of a promise found: stored, or waited for when it is still pending.
+async fn settled(
+    live: &Arc<Live>,
+    id: &str,
+    found: PromiseRecord,
+) -> Result<Outcome, DurableError> {
+    match found.state {
+        PromiseState::Pending => wait(live, id).await,
+        _ => decode(id, found.value.data_or_null()),
+    }
+}
+
+async fn wait(live: &Arc<Live>, id: &str) -> Result<Outcome, DurableError> {
+    let resonate = live.resonate().ok_or(DurableError::NoOutcome)?;
+    let stored = resonate.get::<serde_json::Value>(id).await?.result().await?;
+    decode(id, stored)
+}
+
+fn decode(id: &str, stored: serde_json::Value) -> Result<Outcome, DurableError> {
+    serde_json::from_value(stored)
+        .map_err(|e| DurableError::Unreadable { id: id.to_owned(), why: e.to_string() })
+}
