@@ -10,7 +10,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use phicode_durable::{Durability, DurableSession};
+use phicode_durable::{DurableConfig, DurableSession};
 use phicode_sessions::protocol::Execute;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -29,7 +29,10 @@ async fn main() {
     }
     println!("phicode durable sessions benchmark ({})", common::phicode().display());
     let plain = common::session().await;
-    let durable = DurableSession::start(common::config(), Durability::Local).await.unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let settings =
+        DurableConfig { state_dir: Some(state.path().into()), ..DurableConfig::default() };
+    let durable = DurableSession::start(common::config(), settings).await.unwrap();
     let (mut without, mut with) = (Vec::new(), Vec::new());
     let mut n = 0;
     for block in 0..12 {

@@ -23,6 +23,9 @@ pub enum DurableError {
         /// Why.
         why: String,
     },
+    /// The state folder could not be written.
+    #[error("the session's state folder: {0}")]
+    State(std::io::Error),
     /// An execution id Resonate cannot take as a root id.
     #[error("execution id `{0}` contains `.`, which Resonate keeps for its own child ids")]
     BadId(String),

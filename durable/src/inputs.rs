@@ -17,7 +17,7 @@ pub const TAG: &str = "phicode";
 /// when the promise was already settled (a rerun does not ask again), else when it is
 /// settled (by anyone, by id) or times out.
 pub async fn answer(live: &Arc<Live>, input_id: String, input: &Input) -> bool {
-    let Some(resonate) = live.resonate() else { return false };
+    let resonate = Arc::clone(&live.resonate);
     let existing = resonate.promises.get(&input_id).await.ok();
     if existing.is_none() {
         let param = serde_json::json!({

@@ -9,8 +9,12 @@ mod inputs;
 mod live;
 mod outcome;
 mod record;
+mod recovery;
 mod session;
+mod state;
 
 pub use error::DurableError;
-pub use outcome::Outcome;
-pub use session::{Durability, DurableSession};
+pub use outcome::{End, Outcome};
+pub use recovery::{OnCrash, Restored};
+pub use session::{Durability, DurableConfig, DurableSession};
+pub use state::{StateDir, Taken};

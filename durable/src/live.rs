@@ -2,12 +2,15 @@
 //! each running execution's events, and which executions run here now.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use phicode_sessions::host::{Event, Session};
 use resonate_sdk::resonate::Resonate;
 use resonate_sdk::types::Value;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
+
+use crate::recovery::OnCrash;
+use crate::state::StateDir;
 
 /// The live side of a durable session.
 pub struct Live {
@@ -18,30 +21,33 @@ pub struct Live {
     /// Executions this process is running, so a second caller of the same id waits for
     /// the first one's outcome instead of sending the code again.
     running: Mutex<HashSet<String>>,
-    /// The Resonate instance that injects this, set once it exists (it owns this, so a
-    /// strong reference would keep both alive forever).
-    resonate: OnceLock<Weak<Resonate>>,
+    /// Where checkpoints go (none: no checkpoints, and a crash restores nothing).
+    pub state: Option<StateDir>,
+    /// What happens to an execution whose worker died.
+    pub on_crash: OnCrash,
+    /// The count of the last successful execution: the checkpointer watches it.
+    pub done: watch::Sender<u64>,
+    /// Whose promises these are (in process, or a server's client).
+    pub resonate: Arc<Resonate>,
 }
 
 impl Live {
     /// The live side of `session`.
-    pub fn new(session: Session) -> Self {
+    pub fn new(
+        session: Session,
+        resonate: Arc<Resonate>,
+        state: Option<StateDir>,
+        on_crash: OnCrash,
+    ) -> Self {
         Self {
             session,
+            state,
+            on_crash,
+            done: watch::channel(0).0,
             listeners: Mutex::default(),
             running: Mutex::default(),
-            resonate: OnceLock::new(),
+            resonate,
         }
-    }
-
-    /// Tells it which Resonate instance serves it.
-    pub fn attach(&self, resonate: &Arc<Resonate>) {
-        let _ = self.resonate.set(Arc::downgrade(resonate));
-    }
-
-    /// The Resonate instance, while it exists.
-    pub fn resonate(&self) -> Option<Arc<Resonate>> {
-        self.resonate.get().and_then(Weak::upgrade)
     }
 
     /// Marks execution `id` as running here; false when it already is.

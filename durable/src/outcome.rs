@@ -52,6 +52,13 @@ impl Outcome {
         }
     }
 
+    /// Replaces the message of the error it failed with (saying what a recovery did).
+    pub fn interrupted(&mut self, message: &str) {
+        if let End::Error(error) = &mut self.end {
+            error.exception_message = message.to_owned();
+        }
+    }
+
     /// The error, if it failed.
     pub fn error(&self) -> Option<&ErrorMessage> {
         match &self.end {

@@ -6,14 +6,15 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use phicode_sessions::host::{Collected, Event};
-use phicode_sessions::protocol::Execute;
+use phicode_sessions::host::{Collected, Event, SessionError};
+use phicode_sessions::protocol::{ErrorKind, Execute};
 use resonate_sdk::types::{PromiseRecord, PromiseState};
 
 use crate::error::DurableError;
 use crate::inputs::{self, TAG};
 use crate::live::{Live, value};
 use crate::outcome::Outcome;
+use crate::recovery::{OnCrash, recover};
 
 /// Runs `request` as execution `id` at most once, and records its outcome before
 /// returning it.
@@ -22,7 +23,7 @@ pub async fn run_once(
     id: &str,
     request: Execute,
 ) -> Result<Outcome, DurableError> {
-    let resonate = live.resonate().ok_or(DurableError::NoOutcome)?;
+    let resonate = &live.resonate;
     if let Ok(found) = resonate.promises.get(id).await {
         return settled(live, id, found).await;
     }
@@ -34,9 +35,7 @@ pub async fn run_once(
     let tags = HashMap::from([(TAG.to_owned(), "execution".to_owned())]);
     let created = resonate.promises.create(id, i64::MAX, param, tags).await;
     let outcome = match created {
-        Ok(record) if record.state == PromiseState::Pending => {
-            run_in_worker(live, id, request).await
-        }
+        Ok(record) if record.state == PromiseState::Pending => survive(live, id, &request).await,
         Ok(record) => return settled(live, id, record).await,
         Err(e) => Err(e.into()),
     };
@@ -72,6 +71,41 @@ async fn run_in_worker(
     Outcome::from_collected(collected).ok_or(DurableError::NoOutcome)
 }
 
+/// Runs the execution, through the death of its worker: the worker is replaced and its last
+/// checkpoint restored, then the execution is reported as interrupted by the crash or, under
+/// `OnCrash::Rerun`, run once more.
+async fn survive(live: &Arc<Live>, id: &str, request: &Execute) -> Result<Outcome, DurableError> {
+    let mut reruns = 0;
+    loop {
+        let outcome = match run_in_worker(live, id, request.clone()).await {
+            // Dead before the code reached it: nothing ran, so it runs in the new worker.
+            Err(DurableError::Session(SessionError::WorkerDead(_))) if reruns == 0 => {
+                recover(&live.session, live.state.as_ref()).await?;
+                reruns += 1;
+                continue;
+            }
+            other => other?,
+        };
+        let Some(died) = outcome.error().filter(|e| e.kind == ErrorKind::WorkerDied) else {
+            if let Some(count) = outcome.result().and_then(|r| r.execution_count) {
+                live.done.send_replace(count);
+            }
+            return Ok(outcome);
+        };
+        let restored = recover(&live.session, live.state.as_ref()).await?;
+        if live.on_crash == OnCrash::Rerun && reruns == 0 {
+            reruns += 1;
+            continue;
+        }
+        let mut outcome = outcome.clone();
+        outcome.interrupted(&format!(
+            "{}; {restored}; execution {id} did not finish",
+            died.exception_message
+        ));
+        return Ok(outcome);
+    }
+}
+
 /// The outcome of a promise found: stored, or waited for when it is still pending.
 async fn settled(
     live: &Arc<Live>,
@@ -85,7 +119,7 @@ async fn settled(
 }
 
 async fn wait(live: &Arc<Live>, id: &str) -> Result<Outcome, DurableError> {
-    let resonate = live.resonate().ok_or(DurableError::NoOutcome)?;
+    let resonate = &live.resonate;
     let stored = resonate.get::<serde_json::Value>(id).await?.result().await?;
     decode(id, stored)
 }

@@ -1,7 +1,10 @@
-//! [`DurableSession`]: a session whose executions are Resonate durable invocations and
-//! whose `input()` calls are durable promises.
+//! [`DurableSession`]: a session whose executions and `input()` calls are durable
+//! promises, whose namespace is checkpointed into a state folder, and whose dead workers
+//! are replaced with the last checkpoint restored.
 
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use phicode_sessions::host::{Event, Session, SessionConfig};
 use phicode_sessions::protocol::Execute;
@@ -12,6 +15,8 @@ use crate::error::DurableError;
 use crate::live::{Live, value};
 use crate::outcome::Outcome;
 use crate::record;
+use crate::recovery::{OnCrash, checkpointer};
+use crate::state::StateDir;
 
 /// Where durable promises live.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -23,36 +28,77 @@ pub enum Durability {
     Remote(String),
 }
 
+/// How a durable session keeps its state.
+#[derive(Debug, Clone)]
+pub struct DurableConfig {
+    /// Where promises live.
+    pub durability: Durability,
+    /// The state folder; `None`: `$XDG_STATE_HOME/phicode/sessions/<session id>`.
+    pub state_dir: Option<PathBuf>,
+    /// Take checkpoints (and restore them after a crash).
+    pub checkpoints: bool,
+    /// How long the session must be idle after a successful execution before its
+    /// namespace is checkpointed.
+    pub checkpoint_idle: Duration,
+    /// What happens to an execution whose worker died.
+    pub on_crash: OnCrash,
+}
+
+impl Default for DurableConfig {
+    fn default() -> Self {
+        Self {
+            durability: Durability::Local,
+            state_dir: None,
+            checkpoints: true,
+            checkpoint_idle: Duration::from_millis(50),
+            on_crash: OnCrash::Report,
+        }
+    }
+}
+
 /// A session with durable executions.
 pub struct DurableSession {
-    /// Runs the durable functions; holds `live` as their dependency.
-    resonate: Arc<Resonate>,
-    /// The session and who listens to which execution.
+    /// The session, its promises, state folder and listeners.
     live: Arc<Live>,
 }
 
 impl DurableSession {
-    /// Starts a worker under `config` and the durability layer under `durability`.
+    /// Starts a worker under `config` with durability as `durable` says.
     pub async fn start(
-        config: SessionConfig,
-        durability: Durability,
+        mut config: SessionConfig,
+        durable: DurableConfig,
     ) -> Result<Self, DurableError> {
+        // The promises remember finished executions; the session's own memory would replay
+        // a crash's report to the rerun of the same id.
+        config.replay_memory = 0;
         let session = Session::start(config).await?;
-        let live = Arc::new(Live::new(session));
-        let resonate = match durability {
+        let resonate = Arc::new(match durable.durability {
             Durability::Local => Resonate::local(),
             Durability::Remote(url) => {
                 Resonate::new(ResonateConfig { url: Some(url), ..Default::default() })
             }
+        });
+        let state = match (durable.checkpoints, durable.state_dir) {
+            (false, _) => None,
+            (true, Some(path)) => Some(StateDir::new(path)),
+            (true, None) => StateDir::default_for(session.id()),
         };
-        let resonate = Arc::new(resonate);
-        live.attach(&resonate);
-        Ok(Self { resonate, live })
+        let live = Arc::new(Live::new(session.clone(), resonate, state.clone(), durable.on_crash));
+        if let Some(state) = state {
+            let done = live.done.subscribe();
+            tokio::spawn(checkpointer(session, state, done, durable.checkpoint_idle));
+        }
+        Ok(Self { live })
     }
 
     /// The session underneath.
     pub fn session(&self) -> &Session {
         &self.live.session
+    }
+
+    /// The state folder, when checkpoints are taken.
+    pub fn state_dir(&self) -> Option<&std::path::Path> {
+        self.live.state.as_ref().map(StateDir::path)
     }
 
     /// Runs `request` as execution `id`, once: an id that ran before returns its stored
@@ -76,13 +122,14 @@ impl DurableSession {
 
     /// Settles the promise `input()` waits on with `line` (from anywhere that has its id).
     pub async fn resolve_input(&self, input_id: &str, line: &str) -> Result<(), DurableError> {
-        self.resonate.promises.resolve(input_id, value(line.into())).await?;
+        self.live.resonate.promises.resolve(input_id, value(line.into())).await?;
         Ok(())
     }
 
     /// Settles the promise `input()` waits on as refused: the call raises EOFError.
     pub async fn reject_input(&self, input_id: &str) -> Result<(), DurableError> {
-        self.resonate.promises.reject(input_id, value(serde_json::Value::Null)).await?;
+        let refused = value(serde_json::Value::Null);
+        self.live.resonate.promises.reject(input_id, refused).await?;
         Ok(())
     }
 }

@@ -7,13 +7,14 @@ mod common;
 
 use std::sync::Arc;
 
-use phicode_durable::{Durability, DurableSession};
+use phicode_durable::{DurableConfig, DurableSession};
 use phicode_sessions::host::Event;
 use phicode_sessions::protocol::Execute;
 use tokio::sync::mpsc;
 
 async fn durable() -> DurableSession {
-    DurableSession::start(common::config(), Durability::Local).await.unwrap()
+    let config = DurableConfig { checkpoints: false, ..DurableConfig::default() };
+    DurableSession::start(common::config(), config).await.unwrap()
 }
 
 fn repr(outcome: &phicode_durable::Outcome) -> String {

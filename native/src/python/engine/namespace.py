@@ -119,6 +119,8 @@ class Namespace:
             "modules": modules,
             "sources": dict(self.sources),
             "imports": list(self.imports),
+            "count": self.count,  # the execution counter and In: a restored session goes on numbering
+            "history": list(self.In),
         }
         data = zlib.compress(pickle.dumps(state, protocol=5), 1)
         kinds = [kind for kind, _ in self.sources.values()]
@@ -169,5 +171,8 @@ class Namespace:
         for statement in state["imports"]:
             if statement not in self.imports:
                 self.imports.append(statement)
+        if clear and "count" in state:  # checkpoints before these keys had none
+            self.count = state["count"]
+            self.In[:] = state["history"]
         self.repair()
         return restored, skipped

@@ -1,0 +1,79 @@
+//! Surviving a worker's death: a dead worker is replaced and the last checkpoint restored
+//! into the new one; and the checkpoints themselves, taken once the session has been idle
+//! for a moment after a successful execution (so a run of quick cells is not slowed down by
+//! one checkpoint each).
+
+use std::time::Duration;
+
+use phicode_sessions::host::Session;
+use tokio::sync::watch;
+
+use crate::error::DurableError;
+use crate::state::{StateDir, Taken};
+
+/// What to do with an execution whose worker died under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnCrash {
+    /// Report it as interrupted by the crash (the default: code is not run twice).
+    #[default]
+    Report,
+    /// Run it again, once, in the restored worker (an `input()` it had answered is not
+    /// asked again).
+    Rerun,
+}
+
+/// What a recovery restored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Restored {
+    /// Names restored from the checkpoint.
+    pub names: usize,
+    /// The cell the checkpoint was taken after (`None`: there was no checkpoint).
+    pub as_of: Option<u64>,
+}
+
+impl std::fmt::Display for Restored {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.as_of {
+            Some(cell) => write!(f, "restored {} names as of cell {cell}", self.names),
+            None => f.write_str("no checkpoint to restore: the namespace is empty"),
+        }
+    }
+}
+
+/// Starts a new worker in place of the dead one and restores the last checkpoint.
+pub async fn recover(
+    session: &Session,
+    state: Option<&StateDir>,
+) -> Result<Restored, DurableError> {
+    session.restart().await?;
+    let Some((dir, taken)) = state.and_then(|dir| Some((dir, dir.taken()?))) else {
+        return Ok(Restored::default());
+    };
+    let path = dir.checkpoint().map_err(DurableError::State)?;
+    let reply = session.restore(None, Some(&path.to_string_lossy()), true).await?;
+    Ok(Restored { names: reply.restored.len(), as_of: Some(taken.cell) })
+}
+
+/// Checkpoints `session` into `state` whenever `done` (the count of the last successful
+/// execution) changed and then stayed the same for `idle`. Ends when the sender is dropped.
+pub async fn checkpointer(
+    session: Session,
+    state: StateDir,
+    mut done: watch::Receiver<u64>,
+    idle: Duration,
+) {
+    while done.changed().await.is_ok() {
+        loop {
+            match tokio::time::timeout(idle, done.changed()).await {
+                Ok(Ok(())) => continue, // Busy: wait for a pause.
+                Ok(Err(_)) => return,
+                Err(_) => break,
+            }
+        }
+        let cell = *done.borrow_and_update();
+        let Ok(path) = state.checkpoint() else { continue };
+        if let Ok(checkpoint) = session.checkpoint_to(&path.to_string_lossy()).await {
+            let _ = state.record(&Taken { cell, names: checkpoint.namespace_size });
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! A durable session's state folder (`$XDG_STATE_HOME/phicode/sessions/<id>/` unless told
+//! otherwise): the last checkpoint of its namespace and what it was taken after, each
+//! written atomically so a crash mid-write leaves the previous one whole.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The checkpoint's file name in the folder.
+const CHECKPOINT: &str = "checkpoint.bin";
+/// The description of the checkpoint (`Taken`).
+const TAKEN: &str = "checkpoint.json";
+
+/// What the last checkpoint holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Taken {
+    /// The execution count (`In[n]`) of the last execution before it; 0 for none counted.
+    pub cell: u64,
+    /// Names it saved.
+    pub names: u64,
+}
+
+/// One session's state folder.
+#[derive(Debug, Clone)]
+pub struct StateDir {
+    /// The folder (created on first write).
+    path: PathBuf,
+}
+
+impl StateDir {
+    /// The folder at `path`.
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        Self { path: path.into() }
+    }
+
+    /// The default folder of session `id`: `$XDG_STATE_HOME/phicode/sessions/<id>`, with
+    /// `~/.local/state` for an unset `XDG_STATE_HOME` (the XDG default).
+    pub fn default_for(id: &str) -> Option<Self> {
+        let base = std::env::var_os("XDG_STATE_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/state")))?;
+        Some(Self::new(base.join("phicode/sessions").join(id)))
+    }
+
+    /// The folder.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Where the worker writes the checkpoint (it replaces the file atomically itself).
+    pub fn checkpoint(&self) -> std::io::Result<PathBuf> {
+        std::fs::create_dir_all(&self.path)?;
+        Ok(self.path.join(CHECKPOINT))
+    }
+
+    /// What the last checkpoint holds; `None` when there is none.
+    pub fn taken(&self) -> Option<Taken> {
+        if !self.path.join(CHECKPOINT).is_file() {
+            return None;
+        }
+        let text = std::fs::read(self.path.join(TAKEN)).ok()?;
+        serde_json::from_slice(&text).ok().or(Some(Taken::default()))
+    }
+
+    /// Records what the checkpoint just written holds.
+    pub fn record(&self, taken: &Taken) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.path)?;
+        let mut file = tempfile::NamedTempFile::new_in(&self.path)?;
+        file.write_all(&serde_json::to_vec(taken).map_err(std::io::Error::other)?)?;
+        file.persist(self.path.join(TAKEN)).map_err(|e| e.error)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,128 @@
+//! Workers that die under a durable session, through real processes: SIGKILL in the middle
+//! of a cell and while suspended on `input()`; the worker is replaced, the last checkpoint
+//! restored, and the execution reported as interrupted, or run again under `OnCrash::Rerun`
+//! without asking an answered `input()` again.
+#![allow(clippy::unwrap_used)]
+
+#[path = "../../sessions/tests/common/mod.rs"]
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use phicode_durable::{DurableConfig, DurableSession, OnCrash, Outcome, StateDir};
+use phicode_sessions::host::Event;
+use phicode_sessions::protocol::{ErrorKind, Execute};
+use tokio::sync::mpsc;
+
+async fn durable(state: &tempfile::TempDir, on_crash: OnCrash) -> DurableSession {
+    let config = DurableConfig {
+        state_dir: Some(state.path().into()),
+        checkpoint_idle: Duration::from_millis(10),
+        on_crash,
+        ..DurableConfig::default()
+    };
+    DurableSession::start(common::config(), config).await.unwrap()
+}
+
+async fn run(s: &DurableSession, id: &str, code: &str) -> Outcome {
+    common::within(60, s.execute(id, Execute::new(code), None)).await.unwrap()
+}
+
+fn repr(outcome: &Outcome) -> String {
+    match outcome.result() {
+        Some(result) => result.repr.clone().unwrap_or_default(),
+        None => panic!("failed: {}", outcome.error().unwrap().traceback),
+    }
+}
+
+/// Waits until the state folder holds a checkpoint taken after `cell`.
+async fn checkpointed(state: &tempfile::TempDir, cell: u64) {
+    let dir = StateDir::new(state.path());
+    common::within(30, async {
+        while dir.taken().is_none_or(|t| t.cell < cell) {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    })
+    .await;
+}
+
+const DIE: &str = "import os\nprint('dying', flush=True)\nos.kill(os.getpid(), 9)";
+
+#[tokio::test]
+async fn sigkill_in_a_cell_restarts_restores_and_reports() {
+    let state = tempfile::tempdir().unwrap();
+    let s = durable(&state, OnCrash::Report).await;
+    assert_eq!(repr(&run(&s, "c1", "x = 41\ny = 'kept'\nx").await), "41");
+    checkpointed(&state, 1).await;
+    let died = run(&s, "c2", DIE).await;
+    let error = died.error().unwrap();
+    assert_eq!(error.kind, ErrorKind::WorkerDied);
+    assert!(error.exception_message.contains("SIGKILL"), "{}", error.exception_message);
+    assert!(
+        error.exception_message.contains("restored 2 names as of cell 1"),
+        "{}",
+        error.exception_message
+    );
+    assert!(error.exception_message.contains("c2 did not finish"), "{}", error.exception_message);
+    assert_eq!(died.stdout, "dying\n");
+    assert_eq!(repr(&run(&s, "c3", "x + 1, y").await), "(42, 'kept')");
+    // The same id again is the stored report, not a second run.
+    assert_eq!(run(&s, "c2", DIE).await, died);
+}
+
+#[tokio::test]
+async fn under_rerun_a_killed_cell_runs_again_without_asking_an_answered_input_again() {
+    let state = tempfile::tempdir().unwrap();
+    let s = Arc::new(durable(&state, OnCrash::Rerun).await);
+    let marker = state.path().join("died-once");
+    let code = format!(
+        "import os\nname = input('name? ')\nif not os.path.exists({m:?}):\n    open({m:?}, 'w').close()\n    os.kill(os.getpid(), 9)\n'hi ' + name",
+        m = marker.display().to_string()
+    );
+    let asked = Arc::new(AtomicUsize::new(0));
+    let (events, mut seen) = mpsc::channel(16);
+    let (settler, count) = (Arc::clone(&s), Arc::clone(&asked));
+    tokio::spawn(async move {
+        while let Some(event) = seen.recv().await {
+            if let Event::Input { input_id, .. } = event {
+                count.fetch_add(1, Ordering::SeqCst);
+                settler.resolve_input(&input_id, "Ada").await.unwrap();
+            }
+        }
+    });
+    let outcome =
+        common::within(60, s.execute("r1", Execute::new(code), Some(events))).await.unwrap();
+    assert_eq!(repr(&outcome), "'hi Ada'");
+    assert!(marker.exists(), "the first run did not get to die");
+    assert_eq!(asked.load(Ordering::SeqCst), 1, "the answered input() was asked again");
+}
+
+#[tokio::test]
+async fn sigkill_while_suspended_on_input_reports_and_the_session_goes_on() {
+    let state = tempfile::tempdir().unwrap();
+    let s = Arc::new(durable(&state, OnCrash::Report).await);
+    assert_eq!(repr(&run(&s, "k1", "z = 7").await), "");
+    checkpointed(&state, 1).await;
+    let pid = s.session().ready().unwrap().pid;
+    let (events, mut seen) = mpsc::channel(16);
+    tokio::spawn(async move {
+        while let Some(event) = seen.recv().await {
+            if let Event::Input { .. } = event {
+                let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
+            }
+        }
+    });
+    let outcome = common::within(60, s.execute("k2", Execute::new("input('?')"), Some(events)))
+        .await
+        .unwrap();
+    let error = outcome.error().unwrap();
+    assert_eq!(error.kind, ErrorKind::WorkerDied);
+    assert!(
+        error.exception_message.contains("restored 1 names as of cell 1"),
+        "{}",
+        error.exception_message
+    );
+    assert_eq!(repr(&run(&s, "k3", "z * 6").await), "42");
+}
