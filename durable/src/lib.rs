@@ -5,9 +5,9 @@
 //! id. Promises are the SDK's: in process (`Resonate::local()`) or on a Resonate server.
 
 mod error;
-mod inputs;
 mod live;
 mod outcome;
+mod questions;
 mod record;
 mod recovery;
 mod session;

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use phicode_sessions::host::{Event, Session};
 use resonate_sdk::resonate::Resonate;
@@ -25,6 +26,8 @@ pub struct Live {
     pub state: Option<StateDir>,
     /// What happens to an execution whose worker died.
     pub on_crash: OnCrash,
+    /// How long an `input()` or `approve()` waits for its promise to be settled.
+    pub question_timeout: Option<Duration>,
     /// The count of the last successful execution: the checkpointer watches it.
     pub done: watch::Sender<u64>,
     /// Whose promises these are (in process, or a server's client).
@@ -38,11 +41,13 @@ impl Live {
         resonate: Arc<Resonate>,
         state: Option<StateDir>,
         on_crash: OnCrash,
+        question_timeout: Option<Duration>,
     ) -> Self {
         Self {
             session,
             state,
             on_crash,
+            question_timeout,
             done: watch::channel(0).0,
             listeners: Mutex::default(),
             running: Mutex::default(),

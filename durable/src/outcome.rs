@@ -38,7 +38,7 @@ impl Outcome {
                 Event::Display(d) => displays.push(d),
                 Event::Result(r) => end = Some(End::Result(r)),
                 Event::Error(e) => end = Some(End::Error(e)),
-                Event::Output(_) | Event::Input { .. } => {}
+                Event::Output(_) | Event::Input { .. } | Event::Approval { .. } => {}
             }
         }
         Some(Self { stdout: collected.stdout, stderr: collected.stderr, displays, end: end? })

@@ -11,9 +11,9 @@ use phicode_sessions::protocol::{ErrorKind, Execute};
 use resonate_sdk::types::{PromiseRecord, PromiseState};
 
 use crate::error::DurableError;
-use crate::inputs::{self, TAG};
 use crate::live::{Live, value};
 use crate::outcome::Outcome;
+use crate::questions::{self, TAG};
 use crate::recovery::{OnCrash, recover};
 
 /// Runs `request` as execution `id` at most once, and records its outcome before
@@ -60,8 +60,8 @@ async fn run_in_worker(
     let mut execution = live.session.execute_request(Some(id.to_owned()), request).await?;
     let mut collected = Collected::default();
     while let Some(event) = execution.next().await {
-        if let Event::Input { input_id, input } = &event
-            && !inputs::answer(live, input_id.clone(), input).await
+        if matches!(event, Event::Input { .. } | Event::Approval { .. })
+            && !questions::answer(live, &event).await
         {
             continue; // Answered from its settled promise: nobody is asked again.
         }

@@ -42,6 +42,9 @@ pub struct DurableConfig {
     pub checkpoint_idle: Duration,
     /// What happens to an execution whose worker died.
     pub on_crash: OnCrash,
+    /// How long `input()` and `approve()` wait for their promise to be settled; then the
+    /// promise is rejected and the code gets EOFError or TimeoutError. `None`: forever.
+    pub question_timeout: Option<Duration>,
 }
 
 impl Default for DurableConfig {
@@ -52,6 +55,7 @@ impl Default for DurableConfig {
             checkpoints: true,
             checkpoint_idle: Duration::from_millis(50),
             on_crash: OnCrash::Report,
+            question_timeout: None,
         }
     }
 }
@@ -83,7 +87,14 @@ impl DurableSession {
             (true, Some(path)) => Some(StateDir::new(path)),
             (true, None) => StateDir::default_for(session.id()),
         };
-        let live = Arc::new(Live::new(session.clone(), resonate, state.clone(), durable.on_crash));
+        let live = Live::new(
+            session.clone(),
+            resonate,
+            state.clone(),
+            durable.on_crash,
+            durable.question_timeout,
+        );
+        let live = Arc::new(live);
         if let Some(state) = state {
             let done = live.done.subscribe();
             tokio::spawn(checkpointer(session, state, done, durable.checkpoint_idle));
@@ -120,16 +131,18 @@ impl DurableSession {
         outcome
     }
 
-    /// Settles the promise `input()` waits on with `line` (from anywhere that has its id).
-    pub async fn resolve_input(&self, input_id: &str, line: &str) -> Result<(), DurableError> {
-        self.live.resonate.promises.resolve(input_id, value(line.into())).await?;
+    /// Resolves the promise of a question: `input()` gets `answer` as its line, `approve()`
+    /// returns True. Anyone with the id may do this, from anywhere the promise reaches.
+    pub async fn resolve(&self, id: &str, answer: &str) -> Result<(), DurableError> {
+        self.live.resonate.promises.resolve(id, value(answer.into())).await?;
         Ok(())
     }
 
-    /// Settles the promise `input()` waits on as refused: the call raises EOFError.
-    pub async fn reject_input(&self, input_id: &str) -> Result<(), DurableError> {
+    /// Rejects the promise of a question: `input()` raises EOFError, `approve()` returns
+    /// False.
+    pub async fn reject(&self, id: &str) -> Result<(), DurableError> {
         let refused = value(serde_json::Value::Null);
-        self.live.resonate.promises.reject(input_id, refused).await?;
+        self.live.resonate.promises.reject(id, refused).await?;
         Ok(())
     }
 }

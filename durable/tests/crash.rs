@@ -88,7 +88,7 @@ async fn under_rerun_a_killed_cell_runs_again_without_asking_an_answered_input_a
         while let Some(event) = seen.recv().await {
             if let Event::Input { input_id, .. } = event {
                 count.fetch_add(1, Ordering::SeqCst);
-                settler.resolve_input(&input_id, "Ada").await.unwrap();
+                settler.resolve(&input_id, "Ada").await.unwrap();
             }
         }
     });

@@ -45,7 +45,7 @@ async fn input_waits_on_a_promise_settled_by_id_from_another_task() {
         while let Some(event) = seen.recv().await {
             if let Event::Input { input_id, input } = event {
                 assert_eq!(input.prompt, "name? ");
-                settler.resolve_input(&input_id, "Ada").await.unwrap();
+                settler.resolve(&input_id, "Ada").await.unwrap();
             }
         }
     });
@@ -63,7 +63,7 @@ async fn a_rejected_input_promise_is_eof_in_the_cell() {
     tokio::spawn(async move {
         while let Some(event) = seen.recv().await {
             if let Event::Input { input_id, .. } = event {
-                settler.reject_input(&input_id).await.unwrap();
+                settler.reject(&input_id).await.unwrap();
             }
         }
     });

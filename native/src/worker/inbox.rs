@@ -13,7 +13,7 @@ use nix::sys::pthread::{Pthread, pthread_kill};
 use nix::sys::signal::Signal;
 use phicode_sessions::protocol::Envelope;
 
-/// What an `input()` call waiting for the host receives.
+/// What an `input()` or `approve()` call waiting for the host receives.
 #[derive(Debug)]
 pub enum InputEvent {
     /// The line.
@@ -22,6 +22,8 @@ pub enum InputEvent {
     Eof,
     /// The execution was interrupted: KeyboardInterrupt.
     Interrupted,
+    /// The answer to an `approve()`.
+    Verdict(phicode_sessions::protocol::Verdict),
 }
 
 /// The state shared between the reader, the main thread and `input()` calls.

@@ -1,16 +1,17 @@
-//! `input()`'s round trip: an `input` message to the host, then a wait without the GIL
-//! for the line, end of input, an interrupt or the timeout.
+//! The questions code asks the host and waits for: `input()` (an `input` message, answered
+//! with a line or end of input) and `approve()` (an `approval`, answered with a verdict).
+//! Each waits without the GIL, and an interrupt ends the wait.
 
 use std::time::Duration;
 
-use phicode_sessions::protocol::{Input, Message};
-use pyo3::exceptions::{PyEOFError, PyKeyboardInterrupt};
+use phicode_sessions::protocol::{Approval, Input, Message, Verdict};
+use pyo3::exceptions::{PyEOFError, PyKeyboardInterrupt, PyTimeoutError};
 use pyo3::prelude::*;
 
 use super::inbox::InputEvent;
 use super::state::worker;
 
-/// `input()`: asks the host for a line on behalf of `execution`, waiting without the GIL.
+/// `input()`: asks the host for a line on behalf of `execution`.
 #[pyfunction]
 #[pyo3(signature = (execution, prompt, password=false, timeout=None))]
 pub fn request_input(
@@ -20,25 +21,58 @@ pub fn request_input(
     password: bool,
     timeout: Option<f64>,
 ) -> PyResult<String> {
-    let worker = worker();
-    let input_id = worker.next_input_id(execution);
-    let answers = worker.inbox.wait_input(&input_id, execution);
+    let input_id = worker().next_question_id(execution, "input");
     let request =
         Input { execution_id: execution.to_owned(), prompt: prompt.to_owned(), password, timeout };
-    worker.outbox.send_with_id(input_id.clone(), Message::Input(request));
     let limit = timeout.filter(|t| t.is_finite() && *t >= 0.0).map(Duration::from_secs_f64);
+    match ask(py, input_id, execution, Message::Input(request), limit)? {
+        Some(InputEvent::Line(line)) => Ok(line),
+        _ => Err(PyEOFError::new_err("EOF when reading a line")),
+    }
+}
+
+/// `approve(prompt, data)`: asks the host whether `execution` may go on; `data` is JSON
+/// text saying what about.
+#[pyfunction]
+pub fn request_approval(
+    py: Python<'_>,
+    execution: &str,
+    prompt: &str,
+    data: &str,
+) -> PyResult<bool> {
+    let approval_id = worker().next_question_id(execution, "approve");
+    let data = serde_json::from_str(data).unwrap_or_default();
+    let request = Approval { execution_id: execution.to_owned(), prompt: prompt.to_owned(), data };
+    match ask(py, approval_id.clone(), execution, Message::Approval(request), None)? {
+        Some(InputEvent::Verdict(Verdict::Granted)) => Ok(true),
+        Some(InputEvent::Verdict(Verdict::TimedOut)) => Err(PyTimeoutError::new_err(format!(
+            "nobody answered the approval {approval_id} in time"
+        ))),
+        _ => Ok(false),
+    }
+}
+
+/// Sends `question` as message `id` and waits (up to `limit`) for its answer; an
+/// interrupt is KeyboardInterrupt.
+fn ask(
+    py: Python<'_>,
+    id: String,
+    execution: &str,
+    question: Message,
+    limit: Option<Duration>,
+) -> PyResult<Option<InputEvent>> {
+    let worker = worker();
+    let answers = worker.inbox.wait_input(&id, execution);
+    worker.outbox.send_with_id(id.clone(), question);
     let answer = py.detach(move || match limit {
         Some(limit) => answers.recv_timeout(limit).ok(),
         None => answers.recv().ok(),
     });
-    worker.inbox.drop_input(&input_id);
-    match answer {
-        Some(InputEvent::Line(line)) => Ok(line),
-        Some(InputEvent::Interrupted) => {
-            // This raise stands for the interrupt: the SIGINT on its way must not raise again.
-            worker.inbox.take_interrupt();
-            Err(PyKeyboardInterrupt::new_err(()))
-        }
-        Some(InputEvent::Eof) | None => Err(PyEOFError::new_err("EOF when reading a line")),
+    worker.inbox.drop_input(&id);
+    if let Some(InputEvent::Interrupted) = answer {
+        // This raise stands for the interrupt: the SIGINT on its way must not raise again.
+        worker.inbox.take_interrupt();
+        return Err(PyKeyboardInterrupt::new_err(()));
     }
+    Ok(answer)
 }

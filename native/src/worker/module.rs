@@ -15,7 +15,7 @@ pub mod _phicode_worker {
     #[pymodule_export]
     use super::super::handshake::ready;
     #[pymodule_export]
-    use super::super::input::request_input;
+    use super::super::input::{request_approval, request_input};
     #[pymodule_export]
     use super::super::stream::{Stream, Tag};
     #[pymodule_export]

@@ -49,6 +49,9 @@ fn route(worker: &Worker, envelope: Envelope, control: &Sender<Envelope>) {
             let event = if m.eof { InputEvent::Eof } else { InputEvent::Line(m.data.clone()) };
             worker.inbox.answer_input(&m.input_id, event);
         }
+        Message::ApprovalResponse(m) => {
+            worker.inbox.answer_input(&m.approval_id, InputEvent::Verdict(m.verdict));
+        }
         Message::Cancel(_)
         | Message::Complete(_)
         | Message::IsComplete(_)

@@ -33,8 +33,9 @@ pub struct Worker {
     /// The running execution: output written outside any execution's context (fd 1 and
     /// 2, threads) belongs to it, and interrupts target it.
     current: Mutex<Option<Arc<str>>>,
-    /// `input()` calls per execution so far, for deterministic input ids.
-    inputs_asked: Mutex<HashMap<Arc<str>, u64>>,
+    /// Questions (`input()`, `approve()`) per execution and kind so far, for
+    /// deterministic ids.
+    questions_asked: Mutex<HashMap<Arc<str>, u64>>,
 }
 
 static WORKER: OnceLock<Arc<Worker>> = OnceLock::new();
@@ -69,7 +70,7 @@ impl Worker {
             namespace_size: AtomicU64::new(0),
             heartbeat,
             current: Mutex::default(),
-            inputs_asked: Mutex::default(),
+            questions_asked: Mutex::default(),
         }
     }
 
@@ -83,11 +84,12 @@ impl Worker {
         *self.current.lock().unwrap_or_else(PoisonError::into_inner) = execution.map(Arc::from);
     }
 
-    /// `{execution}:input:{n}`: deterministic, so a replayed execution asks the same ids.
-    pub fn next_input_id(&self, execution: &str) -> String {
-        let mut asked = self.inputs_asked.lock().unwrap_or_else(PoisonError::into_inner);
-        let n = asked.entry(Arc::from(execution)).or_insert(0);
+    /// `{execution}:{kind}:{n}` for the n-th question of that kind (`input`, `approve`):
+    /// deterministic, so a replayed execution asks under the same ids.
+    pub fn next_question_id(&self, execution: &str, kind: &str) -> String {
+        let mut asked = self.questions_asked.lock().unwrap_or_else(PoisonError::into_inner);
+        let n = asked.entry(Arc::from(format!("{execution}:{kind}"))).or_insert(0);
         *n += 1;
-        format!("{execution}:input:{n}")
+        format!("{execution}:{kind}:{n}")
     }
 }

@@ -5,7 +5,7 @@ use std::task::{Context, Poll};
 
 use tokio::sync::mpsc;
 
-use crate::protocol::{Display, ErrorMessage, ExecResult, Input, Output, StreamName};
+use crate::protocol::{Approval, Display, ErrorMessage, ExecResult, Input, Output, StreamName};
 
 /// One thing an execution produced. The last one is always `Result` or `Error`.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +20,13 @@ pub enum Event {
         input_id: String,
         /// The request.
         input: Input,
+    },
+    /// The code waits in `approve()`: answer with `Session::approval_response(approval_id, ..)`.
+    Approval {
+        /// The approval's id.
+        approval_id: String,
+        /// The request.
+        approval: Approval,
     },
     /// Finished; the final expression's value.
     Result(ExecResult),

@@ -7,7 +7,9 @@ use super::error::SessionError;
 use super::event::Event;
 use super::observers::Direction;
 use super::shared::Shared;
-use crate::protocol::{Envelope, ErrorKind, ErrorMessage, InputResponse, Message};
+use crate::protocol::{
+    ApprovalResponse, Envelope, ErrorKind, ErrorMessage, InputResponse, Message, Verdict,
+};
 
 /// Hands `envelope` to whoever it belongs to.
 pub async fn route(shared: &Shared, envelope: Envelope) {
@@ -16,6 +18,7 @@ pub async fn route(shared: &Shared, envelope: Envelope) {
         Message::Output(m) => Event::Output(m),
         Message::Display(m) => Event::Display(m),
         Message::Input(input) => Event::Input { input_id: envelope.id, input },
+        Message::Approval(approval) => Event::Approval { approval_id: envelope.id, approval },
         Message::Result(m) => Event::Result(m),
         Message::Error(m) => return error(shared, m).await,
         Message::Heartbeat(h) => return shared.observers().heartbeat(h),
@@ -62,17 +65,28 @@ async fn deliver(shared: &Shared, event: Event) {
     };
     let Some(target) = target else {
         // Output of a task whose cell has finished, and the like.
-        if let Event::Input { input_id, .. } = &event {
-            answer_eof(shared, input_id.clone()).await;
-        }
+        refuse(shared, &event).await;
         return shared.observers().publish(event);
     };
-    if let Err(unsent) = target.send(event).await
-        && let Event::Input { input_id, .. } = unsent.0
-    {
-        // Nobody reads this execution any more: input() gets EOF instead of hanging.
-        answer_eof(shared, input_id).await;
+    if let Err(unsent) = target.send(event).await {
+        // Nobody reads this execution any more: its question is refused, not left hanging.
+        refuse(shared, &unsent.0).await;
     }
+}
+
+/// Answers a question nobody will: `input()` gets EOF, `approve()` is denied.
+async fn refuse(shared: &Shared, event: &Event) {
+    let body = match event {
+        Event::Input { input_id, .. } => {
+            Message::InputResponse(InputResponse::eof(input_id.clone()))
+        }
+        Event::Approval { approval_id, .. } => Message::ApprovalResponse(ApprovalResponse {
+            approval_id: approval_id.clone(),
+            verdict: Verdict::Denied,
+        }),
+        _ => return,
+    };
+    let _ = shared.send(Envelope::new(shared.next_id("h"), body)).await;
 }
 
 fn execution_of(event: &Event) -> Option<&str> {
@@ -80,12 +94,8 @@ fn execution_of(event: &Event) -> Option<&str> {
         Event::Output(m) => m.execution_id.as_deref(),
         Event::Display(m) => m.execution_id.as_deref(),
         Event::Input { input, .. } => Some(&input.execution_id),
+        Event::Approval { approval, .. } => Some(&approval.execution_id),
         Event::Result(m) => Some(&m.execution_id),
         Event::Error(m) => m.execution_id.as_deref(),
     }
-}
-
-async fn answer_eof(shared: &Shared, input_id: String) {
-    let body = Message::InputResponse(InputResponse::eof(input_id));
-    let _ = shared.send(Envelope::new(shared.next_id("h"), body)).await;
 }

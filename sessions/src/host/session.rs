@@ -13,7 +13,8 @@ use super::observers::Direction;
 use super::shared::Shared;
 use super::state::Registration;
 use crate::protocol::{
-    Cancel, Envelope, ErrorKind, Execute, Heartbeat, InputResponse, Interrupt, Message, Ready,
+    ApprovalResponse, Cancel, Envelope, ErrorKind, Execute, Heartbeat, InputResponse, Interrupt,
+    Message, Ready, Verdict,
 };
 
 /// A session: a worker process running one namespace, supervised (its death is noticed at
@@ -113,6 +114,16 @@ impl Session {
     pub async fn input_response(&self, input_id: &str, line: &str) -> Result<(), SessionError> {
         let body = InputResponse { input_id: input_id.into(), data: line.into(), eof: false };
         self.post(Message::InputResponse(body)).await
+    }
+
+    /// Answers the `approve()` that asked `approval_id`.
+    pub async fn approval_response(
+        &self,
+        approval_id: &str,
+        verdict: Verdict,
+    ) -> Result<(), SessionError> {
+        let body = ApprovalResponse { approval_id: approval_id.into(), verdict };
+        self.post(Message::ApprovalResponse(body)).await
     }
 
     /// Answers the `input()` that asked `input_id` with end of input (EOFError).

@@ -3,11 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::approval::*;
 pub use super::execution::*;
 pub use super::requests::*;
 
 /// The protocol version a worker announces in `ready`; a host refuses any other.
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// One message on the wire: an id unique within the session, a Unix timestamp, a body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,6 +50,10 @@ pub enum Message {
     Input(Input),
     /// Host → worker: the answer to an `input`.
     InputResponse(InputResponse),
+    /// Worker → host: the code called `approve()`; answer with `approval_response`.
+    Approval(Approval),
+    /// Host → worker: the answer to an `approval`.
+    ApprovalResponse(ApprovalResponse),
     /// Worker → host: an execution finished; always after all its output.
     Result(ExecResult),
     /// Worker → host: an execution (or a request) failed.
@@ -92,6 +97,8 @@ impl Message {
             Self::Display(_) => "display",
             Self::Input(_) => "input",
             Self::InputResponse(_) => "input_response",
+            Self::Approval(_) => "approval",
+            Self::ApprovalResponse(_) => "approval_response",
             Self::Result(_) => "result",
             Self::Error(_) => "error",
             Self::Checkpoint(_) => "checkpoint",
@@ -117,6 +124,7 @@ impl Message {
             Self::Output(m) => m.execution_id.as_deref(),
             Self::Display(m) => m.execution_id.as_deref(),
             Self::Input(m) => Some(&m.execution_id),
+            Self::Approval(m) => Some(&m.execution_id),
             Self::Result(m) => Some(&m.execution_id),
             Self::Error(m) => m.execution_id.as_deref(),
             Self::Cancel(m) => Some(&m.execution_id),

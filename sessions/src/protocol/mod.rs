@@ -1,6 +1,7 @@
 //! The wire protocol between a host and a `phicode worker` process (see `PROTOCOL.md`):
 //! message types and length-prefixed frames over the worker's stdin and stdout.
 
+mod approval;
 mod execution;
 mod frame;
 mod message;

@@ -7,6 +7,7 @@ use tokio::runtime::Runtime;
 use super::helper::Editor;
 use super::render;
 use crate::host::{Event, Session};
+use crate::protocol::Verdict;
 
 /// Runs `code` to its end; true when it asked to leave (`exit()`, `quit()`, `sys.exit()`).
 pub fn run_cell(
@@ -46,6 +47,19 @@ pub fn run_cell(
             Event::Result(r) => render::result(&r, colour),
             Event::Error(e) if e.exception_type == "SystemExit" => return true,
             Event::Error(e) => render::error(&e, colour),
+            Event::Approval { approval_id, approval } => {
+                let question = match &approval.data {
+                    serde_json::Value::Null => format!("{} — allow? [y/N] ", approval.prompt),
+                    data => format!("{} ({data}) — allow? [y/N] ", approval.prompt),
+                };
+                let verdict = match editor.readline(&question) {
+                    Ok(answer) if matches!(answer.trim(), "y" | "Y" | "yes" | "Yes") => {
+                        Verdict::Granted
+                    }
+                    _ => Verdict::Denied,
+                };
+                let _ = runtime.block_on(session.approval_response(&approval_id, verdict));
+            }
             Event::Input { input_id, input } => {
                 mask(editor, input.password);
                 let line = editor.readline(&input.prompt);

@@ -1,12 +1,13 @@
-"""What code running in a session reads from the host: `input()`, `sys.stdin` and
-`getpass()` over the protocol; and the builtins the session's code sees installed."""
+"""What code running in a session asks the host: `input()`, `sys.stdin`, `getpass()` and
+`approve()` over the protocol; and the builtins the session's code sees installed."""
 
 import builtins
+import json
 import sys
 
 import _phicode_worker as W
 
-from .display import display_function
+from .display import display_function, json_value
 
 
 class Asker:
@@ -27,6 +28,14 @@ class Asker:
 
     def getpass(self, prompt="Password: ", stream=None):
         return self.ask(prompt, password=True)
+
+    def approve(self, prompt, data=None):
+        """True when the host (a person, or a policy) allows what `prompt` asks; False when
+        it refuses; TimeoutError when nobody answers in time. `data` says what about."""
+        execution = self.ctx.current_id()
+        if execution is None:
+            raise PermissionError("approve() has no one to ask outside an execution")
+        return W.request_approval(execution, str(prompt), json.dumps(json_value(data, default=str)))
 
 
 class Stdin:
@@ -74,11 +83,13 @@ class Stdin:
 
 
 def install(ctx):
-    """Makes `input()`, `display()`, `getpass.getpass()` and `sys.stdin` the session's own."""
+    """Makes `input()`, `approve()`, `display()`, `getpass.getpass()` and `sys.stdin` the
+    session's own."""
     import getpass
 
     asker = Asker(ctx)
     builtins.input = asker.input
+    builtins.approve = asker.approve
     builtins.display = display_function(ctx)
     getpass.getpass = asker.getpass
     sys.stdin = Stdin(asker)
