@@ -10,6 +10,7 @@ mod outcome;
 mod questions;
 mod record;
 mod recovery;
+pub mod repl;
 mod session;
 mod state;
 

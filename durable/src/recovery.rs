@@ -46,12 +46,21 @@ pub async fn recover(
     state: Option<&StateDir>,
 ) -> Result<Restored, DurableError> {
     session.restart().await?;
+    Ok(restore_last(session, state).await?.unwrap_or_default())
+}
+
+/// Restores the last checkpoint in `state` into the session's worker; `None` when there
+/// is none.
+pub async fn restore_last(
+    session: &Session,
+    state: Option<&StateDir>,
+) -> Result<Option<Restored>, DurableError> {
     let Some((dir, taken)) = state.and_then(|dir| Some((dir, dir.taken()?))) else {
-        return Ok(Restored::default());
+        return Ok(None);
     };
     let path = dir.checkpoint().map_err(DurableError::State)?;
     let reply = session.restore(None, Some(&path.to_string_lossy()), true).await?;
-    Ok(Restored { names: reply.restored.len(), as_of: Some(taken.cell) })
+    Ok(Some(Restored { names: reply.restored.len(), as_of: Some(taken.cell) }))
 }
 
 /// Checkpoints `session` into `state` whenever `done` (the count of the last successful

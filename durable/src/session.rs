@@ -15,7 +15,7 @@ use crate::error::DurableError;
 use crate::live::{Live, value};
 use crate::outcome::Outcome;
 use crate::record;
-use crate::recovery::{OnCrash, checkpointer};
+use crate::recovery::{OnCrash, Restored, checkpointer, recover, restore_last};
 use crate::state::StateDir;
 
 /// Where durable promises live.
@@ -129,6 +129,22 @@ impl DurableSession {
         let outcome = record::run_once(&self.live, id, request).await;
         self.live.forget(id);
         outcome
+    }
+
+    /// Restores the session's last checkpoint, if its state folder has one (a named session
+    /// started again after its REPL exited or was killed); `None` when there is none.
+    pub async fn resume(&self) -> Result<Option<Restored>, DurableError> {
+        let restored = restore_last(&self.live.session, self.live.state.as_ref()).await?;
+        if let Some(cell) = restored.as_ref().and_then(|r| r.as_of) {
+            // What is restored is as good as checkpointed: no new checkpoint for it.
+            self.live.done.send_replace(cell);
+        }
+        Ok(restored)
+    }
+
+    /// Replaces a dead (or live) worker and restores the last checkpoint into the new one.
+    pub async fn recover(&self) -> Result<Restored, DurableError> {
+        recover(&self.live.session, self.live.state.as_ref()).await
     }
 
     /// Resolves the promise of a question: `input()` gets `answer` as its line, `approve()`

@@ -5,7 +5,7 @@ mod run;
 mod shorthand;
 mod worker;
 
-pub use repl::ReplArgs;
+pub use repl::{DurabilityChoice, OnCrashChoice, ReplArgs, session_name};
 pub use run::{ConfigAction, ConfigArgs, InterpreterArgs, InterpreterChoice, RunArgs};
 pub use shorthand::normalize;
 pub use worker::WorkerArgs;

@@ -2,16 +2,58 @@
 
 use std::path::PathBuf;
 
+use clap::ValueEnum;
+
 /// `phicode repl`.
 #[derive(Debug, clap::Args)]
 pub struct ReplArgs {
     /// Dialect config to use instead of the discovered `.(φ)/config.json`.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// History file (default: $PHICODE_HISTORY, else ~/.phicode_history).
+    /// History file (default: the named session's own, else $PHICODE_HISTORY, else
+    /// ~/.phicode_history).
     #[arg(long, value_name = "FILE")]
     pub history: Option<PathBuf>,
     /// Keep no history.
     #[arg(long, conflicts_with = "history")]
     pub no_history: bool,
+    /// Resume (or start) the session NAME: its names, execution counter and history outlive
+    /// the REPL, in $XDG_STATE_HOME/phicode/sessions/NAME (letters, digits, `-` and `_`).
+    #[arg(long, value_name = "NAME", value_parser = session_name)]
+    pub session: Option<String>,
+    /// Where durable promises live: in this process, or on a Resonate server.
+    #[arg(long, value_enum, default_value = "local")]
+    pub durability: DurabilityChoice,
+    /// The Resonate server for `--durability remote` (default: $RESONATE_URL).
+    #[arg(long, value_name = "URL", env = "RESONATE_URL")]
+    pub resonate_url: Option<String>,
+    /// What happens to a cell whose worker died: reported, or run again once.
+    #[arg(long, value_enum, default_value = "report")]
+    pub on_crash: OnCrashChoice,
+}
+
+/// `--durability`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DurabilityChoice {
+    /// `Resonate::local()`: promises in this process.
+    Local,
+    /// A Resonate server (`--resonate-url` or $RESONATE_URL).
+    Remote,
+}
+
+/// `--on-crash`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnCrashChoice {
+    /// Say the cell was interrupted by the crash.
+    Report,
+    /// Run the cell again in the restored worker.
+    Rerun,
+}
+
+/// A session name: a safe folder name and a valid Resonate id part.
+pub fn session_name(name: &str) -> Result<String, String> {
+    let valid = !name.is_empty()
+        && name.len() <= 64
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if valid { Ok(name.to_owned()) } else { Err("use 1 to 64 letters, digits, `-` or `_`".into()) }
 }

@@ -2,6 +2,7 @@
 //! function, the symbol input method, Ctrl-C on a running loop, `input()`, history, Ctrl-D.
 #![allow(clippy::unwrap_used)]
 
+#[path = "../../sessions/tests/common/mod.rs"]
 mod common;
 
 use std::process::Command;
@@ -172,4 +173,93 @@ fn exit_leaves_the_repl() {
     t.wait_for("φ>", 1);
     t.keys(&["exit()", "Enter"]);
     wait_exit(&t);
+}
+
+/// Waits until `path` exists (a checkpoint was written).
+fn wait_file(path: &std::path::Path) {
+    let start = Instant::now();
+    while !path.exists() {
+        assert!(start.elapsed() < Duration::from_secs(30), "{} never appeared", path.display());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_killed_worker_is_restarted_restored_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let command = format!(
+        "env NO_COLOR=1 XDG_STATE_HOME={} {} repl --no-history --session killed",
+        dir.path().display(),
+        common::phicode().display()
+    );
+    let t = Tmux::start(&command, dir.path());
+    t.wait_for("φ>", 1);
+    t.keys(&["x = 41; names = ['ada']", "Enter"]);
+    wait_file(&dir.path().join("phicode/sessions/killed/checkpoint.json"));
+    t.keys(&["import os; os.kill(os.getpid(), 9)", "Enter"]);
+    // (A long line wraps on the screen.)
+    let screen = t.wait_for("did not finish", 1).replace('\n', "");
+    assert!(
+        screen.contains("worker died: the worker process was killed by signal 9 (SIGKILL"),
+        "{screen}"
+    );
+    assert!(screen.contains("restored 2 names as of cell 1"), "{screen}");
+    t.keys(&["x + 1, names", "Enter"]);
+    t.wait_for("Out[2]: (42, ['ada'])", 1);
+}
+
+#[test]
+fn a_named_session_outlives_its_repl_killed_by_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let command = format!(
+        "env NO_COLOR=1 XDG_STATE_HOME={} {} repl --session notes",
+        dir.path().display(),
+        common::phicode().display()
+    );
+    let first = Tmux::start(&command, dir.path());
+    first.wait_for("φ>", 1);
+    first.keys(&["ƒ double(v): ⟲ v * 2", "Enter", "Enter"]);
+    first.wait_for("φ>", 2);
+    first.keys(&["total = double(21)", "Enter"]);
+    first.wait_for("φ>", 3);
+    let taken = dir.path().join("phicode/sessions/notes/checkpoint.json");
+    let start = Instant::now();
+    while !std::fs::read_to_string(&taken).is_ok_and(|t| t.contains("\"cell\":2")) {
+        assert!(start.elapsed() < Duration::from_secs(30), "no checkpoint after cell 2");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = Command::new("tmux")
+        .args(["-L", &first.socket, "list-panes", "-F", "#{pane_pid}"])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(Command::new("kill").args(["-9", &pid]).status().unwrap().success());
+    wait_exit(&first);
+
+    let second = Tmux::start(&command, dir.path());
+    let screen = second.wait_for("resumed session notes", 1);
+    assert!(screen.contains("restored 2 names as of cell 2"), "{screen}");
+    second.keys(&["total, double(total), In[2]", "Enter"]);
+    second.wait_for("Out[3]: (42, 84, 'total = double(21)')", 1);
+    // The history came back too: Up shows the last line typed before the kill.
+    second.keys(&["Up", "Up"]);
+    second.wait_for("φ> total = double(21)", 1);
+}
+
+#[test]
+fn sys_exit_ends_the_repl_with_its_status() {
+    for (code, status) in
+        [("import sys; sys.exit(3)", 3), ("exit()", 0), ("import sys; sys.exit('bye')", 1)]
+    {
+        let mut child = Command::new(common::phicode())
+            .args(["repl", "--no-history"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(format!("{code}\n").as_bytes()).unwrap();
+        assert_eq!(child.wait().unwrap().code(), Some(status), "{code}");
+    }
 }

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::sync::broadcast::{self, error::RecvError};
 
-use crate::host::Event;
+use phicode_sessions::host::Event;
 
 /// Prints `events` until the session closes; `at_prompt` says whether a prompt is shown.
 pub async fn print(mut events: broadcast::Receiver<Event>, at_prompt: Arc<AtomicBool>) {

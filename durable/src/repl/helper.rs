@@ -13,7 +13,7 @@ use rustyline::{Context, Helper};
 use tokio::runtime::Handle;
 
 use super::symbols;
-use crate::host::Session;
+use phicode_sessions::host::Session;
 
 /// How long the REPL waits for the worker's completion or completeness answer.
 pub const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(2);

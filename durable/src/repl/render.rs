@@ -4,7 +4,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use crate::protocol::{Display, ErrorMessage, ExecResult, Output, StreamName};
+use phicode_sessions::protocol::{Display, ErrorMessage, ExecResult, Output, StreamName};
 
 const RED: &str = "\x1b[31m";
 const BOLD_RED: &str = "\x1b[1;31m";
@@ -16,6 +16,17 @@ const RESET: &str = "\x1b[0m";
 /// Whether to colour.
 pub fn colour() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+}
+
+/// A cell whose worker died: what killed it and what the recovery restored (the message),
+/// then the worker's last stderr lines (the traceback's tail), once.
+pub fn crash(e: &ErrorMessage, colour: bool) {
+    let (on, off) = if colour { (BOLD_RED, RESET) } else { ("", "") };
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{on}worker died:{off} {}", e.exception_message);
+    if let Some((_, tail)) = e.traceback.split_once("--- worker stderr (last lines) ---\n") {
+        let _ = writeln!(err, "{}", tail.trim_end());
+    }
 }
 
 /// Output text, as is.
