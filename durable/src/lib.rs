@@ -4,8 +4,10 @@
 //! caller sees it; and it answers `input()` through durable promises anyone can settle by
 //! id. Promises are the SDK's: in process (`Resonate::local()`) or on a Resonate server.
 
+pub mod control;
 mod error;
 mod live;
+mod open;
 mod outcome;
 mod questions;
 mod record;
@@ -18,4 +20,4 @@ pub use error::DurableError;
 pub use outcome::{End, Outcome};
 pub use recovery::{OnCrash, Restored};
 pub use session::{Durability, DurableConfig, DurableSession};
-pub use state::{StateDir, Taken};
+pub use state::{StateDir, Taken, sessions_dir};

@@ -10,6 +10,7 @@ use resonate_sdk::resonate::Resonate;
 use resonate_sdk::types::Value;
 use tokio::sync::{mpsc, watch};
 
+use crate::open::OpenQuestions;
 use crate::recovery::OnCrash;
 use crate::state::StateDir;
 
@@ -19,6 +20,8 @@ pub struct Live {
     pub session: Session,
     /// Who gets the events of a running execution (its caller, through `DurableSession`).
     listeners: Mutex<HashMap<String, mpsc::Sender<Event>>>,
+    /// The questions waiting for an answer: what `phicode promise list` shows of it.
+    pub open: OpenQuestions,
     /// Executions this process is running, so a second caller of the same id waits for
     /// the first one's outcome instead of sending the code again.
     running: Mutex<HashSet<String>>,
@@ -51,6 +54,7 @@ impl Live {
             done: watch::channel(0).0,
             listeners: Mutex::default(),
             running: Mutex::default(),
+            open: OpenQuestions::default(),
             resonate,
         }
     }

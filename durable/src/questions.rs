@@ -13,6 +13,7 @@ use resonate_sdk::types::{PromiseRecord, PromiseState};
 use serde_json::{Value, json};
 
 use crate::live::{Live, value};
+use crate::open::Open;
 
 /// The tag every promise phicode makes carries (`phicode promise list` looks for it); its
 /// value is `execution`, `input` or `approval`.
@@ -44,6 +45,7 @@ fn question(event: &Event) -> Option<(&str, &'static str, Value)> {
 /// worker at once and nobody needs to be asked.
 pub async fn answer(live: &Arc<Live>, event: &Event) -> bool {
     let Some((id, kind, param)) = question(event) else { return true };
+    let prompt = param["prompt"].as_str().unwrap_or_default().to_owned();
     let resonate = Arc::clone(&live.resonate);
     let id = id.to_owned();
     let found = resonate.promises.get(&id).await.ok();
@@ -56,6 +58,9 @@ pub async fn answer(live: &Arc<Live>, event: &Event) -> bool {
         }
     }
     let asked = found.as_ref().is_none_or(|p| p.state == PromiseState::Pending);
+    if asked {
+        live.open.add(Open { id: id.clone(), kind: kind.to_owned(), prompt });
+    }
     let (live, limit) = (Arc::clone(live), live.question_timeout);
     tokio::spawn(async move {
         let waited = async {
@@ -74,6 +79,7 @@ pub async fn answer(live: &Arc<Live>, event: &Event) -> bool {
             let _ = resonate.promises.reject(&id, value(json!({"timeout": true}))).await;
         }
         let settled = resonate.promises.get(&id).await.ok();
+        live.open.remove(&id);
         reply(&live, &id, kind, settled.as_ref()).await;
     });
     asked

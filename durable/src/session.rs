@@ -11,6 +11,7 @@ use phicode_sessions::protocol::Execute;
 use resonate_sdk::resonate::{Resonate, ResonateConfig};
 use tokio::sync::mpsc;
 
+use crate::control::Listener;
 use crate::error::DurableError;
 use crate::live::{Live, value};
 use crate::outcome::Outcome;
@@ -64,6 +65,8 @@ impl Default for DurableConfig {
 pub struct DurableSession {
     /// The session, its promises, state folder and listeners.
     live: Arc<Live>,
+    /// Where `phicode promise` reaches this session (none if the socket could not be made).
+    _control: Option<Listener>,
 }
 
 impl DurableSession {
@@ -99,7 +102,8 @@ impl DurableSession {
             let done = live.done.subscribe();
             tokio::spawn(checkpointer(session, state, done, durable.checkpoint_idle));
         }
-        Ok(Self { live })
+        let control = Listener::start(&live);
+        Ok(Self { live, _control: control })
     }
 
     /// The session underneath.

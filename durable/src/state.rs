@@ -21,6 +21,15 @@ pub struct Taken {
     pub names: u64,
 }
 
+/// Where named sessions keep their folders: `$XDG_STATE_HOME/phicode/sessions`.
+pub fn sessions_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_STATE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/state")))?;
+    Some(base.join("phicode/sessions"))
+}
+
 /// One session's state folder.
 #[derive(Debug, Clone)]
 pub struct StateDir {
@@ -37,11 +46,25 @@ impl StateDir {
     /// The default folder of session `id`: `$XDG_STATE_HOME/phicode/sessions/<id>`, with
     /// `~/.local/state` for an unset `XDG_STATE_HOME` (the XDG default).
     pub fn default_for(id: &str) -> Option<Self> {
-        let base = std::env::var_os("XDG_STATE_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/state")))?;
-        Some(Self::new(base.join("phicode/sessions").join(id)))
+        Some(Self::new(sessions_dir()?.join(id)))
+    }
+
+    /// The named sessions kept in the default place, by name.
+    pub fn all() -> Vec<(String, Self)> {
+        let Some(Ok(entries)) = sessions_dir().map(std::fs::read_dir) else { return Vec::new() };
+        let mut all: Vec<(String, Self)> = entries
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .filter_map(|e| Some((e.file_name().into_string().ok()?, Self::new(e.path()))))
+            .collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all
+    }
+
+    /// The checkpoint's size and when it was written, if there is one.
+    pub fn checkpoint_file(&self) -> Option<(u64, std::time::SystemTime)> {
+        let meta = std::fs::metadata(self.path.join(CHECKPOINT)).ok()?;
+        Some((meta.len(), meta.modified().ok()?))
     }
 
     /// The folder.

@@ -1,12 +1,16 @@
 //! The command line, declared with clap's derive API.
 
+mod promise;
 mod repl;
 mod run;
+mod sessions;
 mod shorthand;
 mod worker;
 
+pub use promise::{PromiseAction, PromiseArgs};
 pub use repl::{DurabilityChoice, OnCrashChoice, ReplArgs, session_name};
 pub use run::{ConfigAction, ConfigArgs, InterpreterArgs, InterpreterChoice, RunArgs};
+pub use sessions::{SessionsAction, SessionsArgs};
 pub use shorthand::normalize;
 pub use worker::WorkerArgs;
 
@@ -46,6 +50,10 @@ pub enum Command {
     Check(CheckArgs),
     /// An interactive φ/Python session (multi-line cells, completion, `\for`+Tab → `∀`).
     Repl(ReplArgs),
+    /// List and answer the questions (`input()`, `approve()`) that live sessions wait on.
+    Promise(PromiseArgs),
+    /// List, show or remove the named sessions (`phicode repl --session NAME`).
+    Sessions(SessionsArgs),
     /// Serve one interactive session over stdin/stdout (started by a session host).
     #[command(hide = true)]
     Worker(WorkerArgs),

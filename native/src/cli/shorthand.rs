@@ -3,8 +3,19 @@
 
 use std::ffi::{OsStr, OsString};
 
-const SUBCOMMANDS: [&str; 9] =
-    ["run", "convert", "symbols", "check", "interpreters", "config", "help", "worker", "repl"];
+const SUBCOMMANDS: [&str; 11] = [
+    "run",
+    "convert",
+    "symbols",
+    "check",
+    "interpreters",
+    "config",
+    "help",
+    "worker",
+    "repl",
+    "promise",
+    "sessions",
+];
 const RUN_FLAGS: [&str; 2] = ["--debug", "--pypy"];
 const RUN_OPTIONS: [&str; 3] = ["--python", "--interpreter", "--config"];
 

@@ -5,7 +5,9 @@ mod config;
 mod convert;
 mod emit;
 mod interpreters;
+mod promise;
 mod repl;
+mod sessions;
 mod symbols;
 mod worker;
 
@@ -25,5 +27,7 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
         Command::Config(args) => config::run(&args),
         Command::Worker(args) => worker::run(&args),
         Command::Repl(args) => repl::run(&args),
+        Command::Promise(args) => promise::run(&args),
+        Command::Sessions(args) => sessions::run(&args),
     }
 }
