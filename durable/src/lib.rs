@@ -6,6 +6,8 @@
 
 pub mod control;
 mod error;
+mod functions;
+mod invoke;
 mod live;
 mod open;
 mod outcome;
@@ -13,6 +15,7 @@ mod questions;
 mod record;
 mod recovery;
 pub mod repl;
+mod running;
 mod session;
 mod state;
 

@@ -13,6 +13,8 @@ use tokio::sync::mpsc;
 
 use crate::control::Listener;
 use crate::error::DurableError;
+use crate::functions::{LiveSlot, cell, send_cell};
+use crate::invoke;
 use crate::live::{Live, value};
 use crate::outcome::Outcome;
 use crate::record;
@@ -43,6 +45,9 @@ pub struct DurableConfig {
     pub checkpoint_idle: Duration,
     /// What happens to an execution whose worker died.
     pub on_crash: OnCrash,
+    /// Remote mode: how long an execution stays leased to a host that stopped answering
+    /// before another host of the group takes it over (Resonate's ttl; default 60 s).
+    pub lease: Option<Duration>,
     /// How long `input()` and `approve()` wait for their promise to be settled; then the
     /// promise is rejected and the code gets EOFError or TimeoutError. `None`: forever.
     pub question_timeout: Option<Duration>,
@@ -56,6 +61,7 @@ impl Default for DurableConfig {
             checkpoints: true,
             checkpoint_idle: Duration::from_millis(50),
             on_crash: OnCrash::Report,
+            lease: None,
             question_timeout: None,
         }
     }
@@ -65,6 +71,9 @@ impl Default for DurableConfig {
 pub struct DurableSession {
     /// The session, its promises, state folder and listeners.
     live: Arc<Live>,
+    /// Executions are durable invocations leased to this host (remote mode) rather than
+    /// plain promises (local mode, where no other host could take one over).
+    remote: bool,
     /// Where `phicode promise` reaches this session (none if the socket could not be made).
     _control: Option<Listener>,
 }
@@ -79,12 +88,18 @@ impl DurableSession {
         // a crash's report to the rerun of the same id.
         config.replay_memory = 0;
         let session = Session::start(config).await?;
-        let resonate = Arc::new(match durable.durability {
+        let remote = matches!(durable.durability, Durability::Remote(_));
+        let resonate = match durable.durability {
             Durability::Local => Resonate::local(),
             Durability::Remote(url) => {
-                Resonate::new(ResonateConfig { url: Some(url), ..Default::default() })
+                let ttl = durable.lease.map(|l| u64::try_from(l.as_millis()).unwrap_or(u64::MAX));
+                Resonate::new(ResonateConfig { url: Some(url), ttl, ..Default::default() })
             }
-        });
+        };
+        let slot = Arc::new(LiveSlot::default());
+        let resonate = Arc::new(resonate.with_dependency(Arc::clone(&slot)));
+        resonate.register(cell)?;
+        resonate.register(send_cell)?;
         let state = match (durable.checkpoints, durable.state_dir) {
             (false, _) => None,
             (true, Some(path)) => Some(StateDir::new(path)),
@@ -98,12 +113,13 @@ impl DurableSession {
             durable.question_timeout,
         );
         let live = Arc::new(live);
+        slot.fill(&live);
         if let Some(state) = state {
             let done = live.done.subscribe();
             tokio::spawn(checkpointer(session, state, done, durable.checkpoint_idle));
         }
         let control = Listener::start(&live);
-        Ok(Self { live, _control: control })
+        Ok(Self { live, remote, _control: control })
     }
 
     /// The session underneath.
@@ -130,7 +146,11 @@ impl DurableSession {
         if let Some(events) = events {
             self.live.listen(id, events);
         }
-        let outcome = record::run_once(&self.live, id, request).await;
+        let outcome = if self.remote {
+            invoke::run_invoked(&self.live, id, request).await
+        } else {
+            record::run_once(&self.live, id, request).await
+        };
         self.live.forget(id);
         outcome
     }
@@ -139,9 +159,9 @@ impl DurableSession {
     /// started again after its REPL exited or was killed); `None` when there is none.
     pub async fn resume(&self) -> Result<Option<Restored>, DurableError> {
         let restored = restore_last(&self.live.session, self.live.state.as_ref()).await?;
-        if let Some(cell) = restored.as_ref().and_then(|r| r.as_of) {
+        if let Some(as_of) = restored.as_ref().and_then(|r| r.as_of) {
             // What is restored is as good as checkpointed: no new checkpoint for it.
-            self.live.done.send_replace(cell);
+            self.live.done.send_replace(as_of);
         }
         Ok(restored)
     }

@@ -6,6 +6,7 @@
 
 #[path = "../../sessions/tests/common/mod.rs"]
 mod common;
+mod support;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,13 +22,14 @@ async fn durable(state: &tempfile::TempDir, on_crash: OnCrash) -> DurableSession
         state_dir: Some(state.path().into()),
         checkpoint_idle: Duration::from_millis(10),
         on_crash,
+        durability: support::durability(),
         ..DurableConfig::default()
     };
     DurableSession::start(common::config(), config).await.unwrap()
 }
 
 async fn run(s: &DurableSession, id: &str, code: &str) -> Outcome {
-    common::within(60, s.execute(id, Execute::new(code), None)).await.unwrap()
+    common::within(60, s.execute(&support::id(s, id), Execute::new(code), None)).await.unwrap()
 }
 
 fn repr(outcome: &Outcome) -> String {
@@ -93,7 +95,9 @@ async fn under_rerun_a_killed_cell_runs_again_without_asking_an_answered_input_a
         }
     });
     let outcome =
-        common::within(60, s.execute("r1", Execute::new(code), Some(events))).await.unwrap();
+        common::within(60, s.execute(&support::id(&s, "r1"), Execute::new(code), Some(events)))
+            .await
+            .unwrap();
     assert_eq!(repr(&outcome), "'hi Ada'");
     assert!(marker.exists(), "the first run did not get to die");
     assert_eq!(asked.load(Ordering::SeqCst), 1, "the answered input() was asked again");
@@ -114,9 +118,12 @@ async fn sigkill_while_suspended_on_input_reports_and_the_session_goes_on() {
             }
         }
     });
-    let outcome = common::within(60, s.execute("k2", Execute::new("input('?')"), Some(events)))
-        .await
-        .unwrap();
+    let outcome = common::within(
+        60,
+        s.execute(&support::id(&s, "k2"), Execute::new("input('?')"), Some(events)),
+    )
+    .await
+    .unwrap();
     let error = outcome.error().unwrap();
     assert_eq!(error.kind, ErrorKind::WorkerDied);
     assert!(

@@ -4,6 +4,7 @@
 
 #[path = "../../sessions/tests/common/mod.rs"]
 mod common;
+mod support;
 
 use std::sync::Arc;
 
@@ -13,7 +14,11 @@ use phicode_sessions::protocol::Execute;
 use tokio::sync::mpsc;
 
 async fn durable() -> DurableSession {
-    let config = DurableConfig { checkpoints: false, ..DurableConfig::default() };
+    let config = DurableConfig {
+        checkpoints: false,
+        durability: support::durability(),
+        ..DurableConfig::default()
+    };
     DurableSession::start(common::config(), config).await.unwrap()
 }
 
@@ -28,11 +33,11 @@ fn repr(outcome: &phicode_durable::Outcome) -> String {
 async fn the_same_id_twice_runs_the_code_once_and_returns_the_same_outcome() {
     let s = durable().await;
     let code = "runs = globals().get('runs', 0) + 1\nprint('ran', runs)\nruns";
-    let first = s.execute("cell-1", Execute::new(code), None).await.unwrap();
-    let again = s.execute("cell-1", Execute::new(code), None).await.unwrap();
+    let first = s.execute(&support::id(&s, "cell-1"), Execute::new(code), None).await.unwrap();
+    let again = s.execute(&support::id(&s, "cell-1"), Execute::new(code), None).await.unwrap();
     assert_eq!((repr(&first), first.stdout.as_str()), ("1".into(), "ran 1\n"));
     assert_eq!(again, first);
-    let count = s.execute("cell-2", Execute::new("runs"), None).await.unwrap();
+    let count = s.execute(&support::id(&s, "cell-2"), Execute::new("runs"), None).await.unwrap();
     assert_eq!(repr(&count), "1", "the second call ran the code again");
 }
 
@@ -50,7 +55,8 @@ async fn input_waits_on_a_promise_settled_by_id_from_another_task() {
         }
     });
     let code = "'hi ' + input('name? ')";
-    let outcome = s.execute("ask-1", Execute::new(code), Some(events)).await.unwrap();
+    let outcome =
+        s.execute(&support::id(&s, "ask-1"), Execute::new(code), Some(events)).await.unwrap();
     assert_eq!(repr(&outcome), "'hi Ada'");
     answering.await.unwrap();
 }
@@ -67,12 +73,13 @@ async fn a_rejected_input_promise_is_eof_in_the_cell() {
             }
         }
     });
-    let outcome = s.execute("ask-2", Execute::new("input()"), Some(events)).await.unwrap();
+    let outcome =
+        s.execute(&support::id(&s, "ask-2"), Execute::new("input()"), Some(events)).await.unwrap();
     assert_eq!(outcome.error().unwrap().exception_type, "EOFError");
 }
 
 #[tokio::test]
 async fn an_id_with_a_dot_is_refused() {
     let s = durable().await;
-    assert!(s.execute("a.b", Execute::new("1"), None).await.is_err());
+    assert!(s.execute(&support::id(&s, "a.b"), Execute::new("1"), None).await.is_err());
 }

@@ -4,6 +4,7 @@
 
 #[path = "../../sessions/tests/common/mod.rs"]
 mod common;
+mod support;
 
 use std::process::Command;
 use std::sync::Arc;
@@ -23,7 +24,11 @@ fn promise(args: &[&str]) -> (i32, String, String) {
 /// Runs `code`; each question it asks is listed by `phicode promise list`, then settled
 /// with `phicode promise ARGS ID ...`.
 async fn run_settled_by_cli(id: &str, code: &str, settle: &'static [&'static str]) -> Outcome {
-    let config = DurableConfig { checkpoints: false, ..DurableConfig::default() };
+    let config = DurableConfig {
+        checkpoints: false,
+        durability: support::durability(),
+        ..DurableConfig::default()
+    };
     let s = Arc::new(DurableSession::start(common::config(), config).await.unwrap());
     let (events, mut seen) = mpsc::channel(16);
     tokio::spawn(async move {
@@ -47,7 +52,9 @@ async fn run_settled_by_cli(id: &str, code: &str, settle: &'static [&'static str
             assert_eq!(status, 0, "{err}");
         }
     });
-    common::within(60, s.execute(id, Execute::new(code), Some(events))).await.unwrap()
+    common::within(60, s.execute(&support::id(&s, id), Execute::new(code), Some(events)))
+        .await
+        .unwrap()
 }
 
 #[tokio::test]

@@ -4,6 +4,7 @@
 
 #[path = "../../sessions/tests/common/mod.rs"]
 mod common;
+mod support;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,7 +15,12 @@ use phicode_sessions::protocol::Execute;
 use tokio::sync::mpsc;
 
 async fn durable(question_timeout: Option<Duration>) -> Arc<DurableSession> {
-    let config = DurableConfig { checkpoints: false, question_timeout, ..DurableConfig::default() };
+    let config = DurableConfig {
+        checkpoints: false,
+        question_timeout,
+        durability: support::durability(),
+        ..DurableConfig::default()
+    };
     Arc::new(DurableSession::start(common::config(), config).await.unwrap())
 }
 
@@ -45,7 +51,9 @@ async fn run_answering(
             }
         }
     });
-    common::within(60, s.execute(id, Execute::new(code), Some(events))).await.unwrap()
+    common::within(60, s.execute(&support::id(s, id), Execute::new(code), Some(events)))
+        .await
+        .unwrap()
 }
 
 fn repr(outcome: &Outcome) -> String {

@@ -27,6 +27,10 @@ pub struct ReplArgs {
     /// The Resonate server for `--durability remote` (default: $RESONATE_URL).
     #[arg(long, value_name = "URL", env = "RESONATE_URL")]
     pub resonate_url: Option<String>,
+    /// Remote mode: seconds a cell stays leased to this REPL once it stops answering (killed,
+    /// cut off), before another host of the session takes the cell over.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    pub lease: f64,
     /// What happens to a cell whose worker died: reported, or run again once.
     #[arg(long, value_enum, default_value = "report")]
     pub on_crash: OnCrashChoice,

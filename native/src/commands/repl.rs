@@ -49,6 +49,7 @@ pub fn run(args: &ReplArgs) -> Result<ExitCode, Error> {
             OnCrashChoice::Report => OnCrash::Report,
             OnCrashChoice::Rerun => OnCrash::Rerun,
         },
+        lease: Some(lease(args.lease)?),
         ..DurableConfig::default()
     };
     let history = match (&args.history, args.no_history) {
@@ -63,6 +64,12 @@ pub fn run(args: &ReplArgs) -> Result<ExitCode, Error> {
         Ok(status) => Ok(ExitCode::from(status)),
         Err(e) => Err(Error::Usage(format!("repl: {e}"))),
     }
+}
+
+fn lease(seconds: f64) -> Result<std::time::Duration, Error> {
+    std::time::Duration::try_from_secs_f64(seconds).ok().filter(|d| !d.is_zero()).ok_or_else(|| {
+        Error::Usage(format!("repl: --lease {seconds}: give a number of seconds above 0"))
+    })
 }
 
 fn durability(args: &ReplArgs) -> Result<Durability, Error> {
