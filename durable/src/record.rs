@@ -1,7 +1,7 @@
-//! Executions as durable promises: the promise named by an execution id holds its request
-//! while it runs and its [`Outcome`] once it ended. Whoever creates the promise sends the
-//! code, once; whoever finds it settled gets the stored outcome without running anything;
-//! whoever finds it pending waits for it.
+//! Executions as durable promises (local mode): the promise named by an execution id holds
+//! its request while it runs and its [`Outcome`] once it ended. The caller that claims the
+//! id and creates the promise sends the code, once; one that finds it settled gets the
+//! stored outcome without running anything; one that finds the id claimed waits for it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -23,19 +23,21 @@ pub async fn run_once(
     request: Execute,
 ) -> Result<Outcome, DurableError> {
     let resonate = &live.resonate;
-    if let Ok(found) = resonate.promises.get(id).await {
-        return settled(live, id, found).await;
-    }
     if !live.claim(id) {
         // Running here already, under another caller: wait for the same outcome.
         return wait(live, id).await;
     }
     let param = value(serde_json::to_value(&request).unwrap_or_default());
     let tags = HashMap::from([(TAG.to_owned(), "execution".to_owned())]);
+    // Creating is idempotent: a promise made before comes back as it is. Only this process
+    // makes local promises, and it claimed the id: a pending one is its own, just made.
     let created = resonate.promises.create(id, i64::MAX, param, tags).await;
     let outcome = match created {
         Ok(record) if record.state == PromiseState::Pending => survive(live, id, &request).await,
-        Ok(record) => return settled(live, id, record).await,
+        Ok(record) => {
+            live.release(id);
+            return settled(live, id, record).await;
+        }
         Err(e) => Err(e.into()),
     };
     let recorded = match outcome {

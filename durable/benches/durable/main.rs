@@ -33,6 +33,24 @@ pub async fn durable(state: &tempfile::TempDir) -> DurableSession {
     DurableSession::start(common::config(), settings).await.unwrap()
 }
 
+/// The remote-mode figures, against the server at `url`.
+async fn remote(url: &str) {
+    let poll =
+        std::env::var("RESONATE_POLL_MS").map_or_else(|_| "unknown".into(), |p| format!("{p} ms"));
+    println!("remote durability ({url}, messages poll interval {poll}):");
+    let state = tempfile::tempdir().unwrap();
+    let settings = DurableConfig {
+        state_dir: Some(state.path().into()),
+        durability: phicode_durable::Durability::Remote(url.into()),
+        ..DurableConfig::default()
+    };
+    let s = DurableSession::start(common::config(), settings).await.unwrap();
+    let rtt = measures::remote_round_trip(&s).await;
+    println!("  round trip of `1+1` (median of 200): {}", ms(rtt));
+    let settle = questions::settle_by_api(&s).await;
+    println!("  input(): promise resolved -> cell done (median of 21): {}", ms(settle));
+}
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     if std::env::args().any(|a| a == "--list") {
@@ -69,6 +87,13 @@ async fn main() {
         "worker SIGKILL -> session usable again, 10 MB namespace: {}   (target <= 300 ms)",
         ms(back)
     );
+    if let Ok(url) = std::env::var("RESONATE_URL") {
+        remote(&url).await;
+    } else {
+        println!(
+            "remote figures: set RESONATE_URL (and RESONATE_POLL_MS, the server's --messages-poll-interval)"
+        );
+    }
     let (took, host, worker) = questions::thousand_waiting().await;
     println!(
         "1000 input() waiting at once (threads of one cell), all settled: {} (host RSS {} MiB, worker RSS {} MiB)",

@@ -31,6 +31,20 @@ pub async fn round_trip(s: &DurableSession) -> (Duration, Duration) {
     (median(with), median(without))
 }
 
+/// The median round trip of `1+1` through `s` alone (for remote durability).
+pub async fn remote_round_trip(s: &DurableSession) -> Duration {
+    let mut samples = Vec::new();
+    let prefix = s.session().id().to_owned();
+    for n in 0..220 {
+        let start = Instant::now();
+        s.execute(&format!("{prefix}:r{n}"), Execute::new("1+1"), None).await.unwrap();
+        if n >= 20 {
+            samples.push(start.elapsed());
+        }
+    }
+    median(samples)
+}
+
 /// How long a checkpoint of a namespace holding `bytes` random bytes takes (median of 3).
 pub async fn checkpoint(s: &DurableSession, bytes: usize) -> Duration {
     let code = format!("import os\nblob = os.urandom({bytes})");

@@ -45,6 +45,38 @@ fn by_process(id: String) {
     assert!(status.success());
 }
 
+/// Settles through the API, from this process: the median from the resolve to the end of
+/// the execution.
+pub async fn settle_by_api(s: &DurableSession) -> Duration {
+    let mut samples = Vec::new();
+    let prefix = s.session().id().to_owned();
+    for n in 0..21 {
+        let (events, mut seen) = mpsc::channel(16);
+        let started = Arc::new(std::sync::Mutex::new(None));
+        let mark = Arc::clone(&started);
+        let (ask, mut asked) = mpsc::channel(1);
+        tokio::spawn(async move {
+            while let Some(event) = seen.recv().await {
+                if let Event::Input { input_id, .. } = event {
+                    let _ = ask.send(input_id).await;
+                }
+            }
+        });
+        let id = format!("{prefix}:in{n}");
+        let running = s.execute(&id, Execute::new("input()"), Some(events));
+        let settling = async {
+            let input_id = asked.recv().await.unwrap();
+            *mark.lock().unwrap() = Some(Instant::now());
+            s.resolve(&input_id, "x").await.unwrap();
+        };
+        let (outcome, ()) = tokio::join!(running, settling);
+        outcome.unwrap();
+        let start = started.lock().unwrap().unwrap();
+        samples.push(start.elapsed());
+    }
+    median(samples)
+}
+
 /// (median over the control socket, median through a `phicode promise` process).
 pub async fn settle_latency(s: &DurableSession) -> (Duration, Duration) {
     let (mut socket, mut process) = (Vec::new(), Vec::new());
