@@ -4,6 +4,7 @@
 //! caller sees it; and it answers `input()` through durable promises anyone can settle by
 //! id. Promises are the SDK's: in process (`Resonate::local()`) or on a Resonate server.
 
+mod config;
 pub mod control;
 mod error;
 mod functions;
@@ -11,6 +12,7 @@ mod invoke;
 mod live;
 mod open;
 mod outcome;
+mod pool;
 mod questions;
 mod record;
 mod recovery;
@@ -19,8 +21,10 @@ mod running;
 mod session;
 mod state;
 
+pub use config::{Durability, DurableConfig};
 pub use error::DurableError;
 pub use outcome::{End, Outcome};
+pub use pool::{DurablePool, PooledDurableSession};
 pub use recovery::{OnCrash, Restored};
-pub use session::{Durability, DurableConfig, DurableSession};
+pub use session::DurableSession;
 pub use state::{StateDir, Taken, sessions_dir};

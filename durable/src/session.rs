@@ -2,15 +2,14 @@
 //! promises, whose namespace is checkpointed into a state folder, and whose dead workers
 //! are replaced with the last checkpoint restored.
 
-use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 use phicode_sessions::host::{Event, Session, SessionConfig};
 use phicode_sessions::protocol::Execute;
 use resonate_sdk::resonate::{Resonate, ResonateConfig};
 use tokio::sync::mpsc;
 
+use crate::config::{Durability, DurableConfig};
 use crate::control::Listener;
 use crate::error::DurableError;
 use crate::functions::{LiveSlot, cell, send_cell};
@@ -18,54 +17,8 @@ use crate::invoke;
 use crate::live::{Live, value};
 use crate::outcome::Outcome;
 use crate::record;
-use crate::recovery::{OnCrash, Restored, checkpointer, recover, restore_last};
+use crate::recovery::{Restored, checkpointer, recover, restore_last};
 use crate::state::StateDir;
-
-/// Where durable promises live.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Durability {
-    /// In this process (`Resonate::local()`): nothing to run, nothing outlives it.
-    #[default]
-    Local,
-    /// On a Resonate server at this URL: promises outlive the process and the machine.
-    Remote(String),
-}
-
-/// How a durable session keeps its state.
-#[derive(Debug, Clone)]
-pub struct DurableConfig {
-    /// Where promises live.
-    pub durability: Durability,
-    /// The state folder; `None`: `$XDG_STATE_HOME/phicode/sessions/<session id>`.
-    pub state_dir: Option<PathBuf>,
-    /// Take checkpoints (and restore them after a crash).
-    pub checkpoints: bool,
-    /// How long the session must be idle after a successful execution before its
-    /// namespace is checkpointed.
-    pub checkpoint_idle: Duration,
-    /// What happens to an execution whose worker died.
-    pub on_crash: OnCrash,
-    /// Remote mode: how long an execution stays leased to a host that stopped answering
-    /// before another host of the group takes it over (Resonate's ttl; default 60 s).
-    pub lease: Option<Duration>,
-    /// How long `input()` and `approve()` wait for their promise to be settled; then the
-    /// promise is rejected and the code gets EOFError or TimeoutError. `None`: forever.
-    pub question_timeout: Option<Duration>,
-}
-
-impl Default for DurableConfig {
-    fn default() -> Self {
-        Self {
-            durability: Durability::Local,
-            state_dir: None,
-            checkpoints: true,
-            checkpoint_idle: Duration::from_millis(50),
-            on_crash: OnCrash::Report,
-            lease: None,
-            question_timeout: None,
-        }
-    }
-}
 
 /// A session with durable executions.
 pub struct DurableSession {
@@ -87,7 +40,11 @@ impl DurableSession {
         // The promises remember finished executions; the session's own memory would replay
         // a crash's report to the rerun of the same id.
         config.replay_memory = 0;
-        let session = Session::start(config).await?;
+        Self::over(Session::start(config).await?, durable).await
+    }
+
+    /// Makes a started session durable (its `replay_memory` should be 0: see `start`).
+    pub async fn over(session: Session, durable: DurableConfig) -> Result<Self, DurableError> {
         let remote = matches!(durable.durability, Durability::Remote(_));
         let resonate = match durable.durability {
             Durability::Local => Resonate::local(),

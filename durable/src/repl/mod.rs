@@ -23,7 +23,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use phicode_core::SymbolTable;
 use phicode_sessions::host::SessionConfig;
 
-use crate::session::{DurableConfig, DurableSession};
+use crate::config::DurableConfig;
+use crate::session::DurableSession;
 use drive::Flow;
 pub use error::ReplError;
 use helper::{Editor, ReplHelper};
