@@ -104,3 +104,24 @@ async fn silent_and_unhistoried_cells() {
     assert_eq!((result.repr.as_ref(), result.execution_count), (None, None));
     assert_eq!(run(&s, "1").await.result().unwrap().execution_count, Some(1));
 }
+
+#[tokio::test]
+async fn checkpoints_of_incompressible_data_are_stored_not_compressed_and_restore_whole() {
+    let s = session().await;
+    value(
+        &s,
+        "import os, hashlib\nblob = os.urandom(1 << 20)\ndigest = hashlib.sha256(blob).hexdigest()",
+    )
+    .await;
+    let random = s.checkpoint().await.unwrap();
+    // Stored blocks: about as large as the data itself.
+    assert!(random.checkpoint_size > 1 << 20, "{}", random.checkpoint_size);
+    value(&s, "blob = b'ab' * (1 << 19)").await;
+    let repetitive = s.checkpoint().await.unwrap();
+    assert!(repetitive.checkpoint_size < 1 << 16, "{}", repetitive.checkpoint_size);
+
+    let fresh = session().await;
+    fresh.restore(random.data.clone(), None, true).await.unwrap();
+    let same = "import hashlib\nhashlib.sha256(blob).hexdigest() == digest";
+    assert_eq!(value(&fresh, same).await, "True");
+}

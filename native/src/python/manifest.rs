@@ -15,9 +15,10 @@ const BOOT_PARTS: [&str; 5] = [
 /// The session engine of `phicode worker`, the package `_phicode_engine`: its modules
 /// (files of `engine/`), imported on demand, so their order here does not matter. The
 /// build fails when a file of `engine/` is missing from this list.
-const ENGINE_MODULES: [&str; 11] = [
+const ENGINE_MODULES: [&str; 12] = [
     "__init__",
     "cells",
+    "checkpoints",
     "context",
     "display",
     "editing",

@@ -1,5 +1,5 @@
 """The session namespace: IPython-like history names, the merge-only rules that keep
-engine names in place whatever a cell does, transactions, and checkpoints.
+engine names in place whatever a cell does, transactions, and the sources checkpoints keep.
 
 The namespace is `__main__`'s dict (so pickle finds classes and functions defined in
 cells); it is only ever updated, never replaced.
@@ -7,13 +7,7 @@ cells); it is only ever updated, never replaced.
 
 import ast
 import builtins
-import pickle
-import sys
-import types
-import zlib
 
-FORMAT = "phicode-checkpoint"
-VERSION = 1
 FIXED = ("_", "__", "___", "_i", "_ii", "_iii", "In", "Out", "_ih", "_oh", "_exit_code", "_exception")
 
 
@@ -95,84 +89,3 @@ class Namespace:
                 statement = ast.unparse(node)
                 if statement not in self.imports:
                     self.imports.append(statement)
-
-    # Checkpoints ------------------------------------------------------------------------
-
-    def checkpoint(self):
-        """(bytes, counts, skipped): every picklable user name; modules by name."""
-        entries, modules, skipped = {}, {}, []
-        for name, value in list(self.ns.items()):
-            if is_engine_name(name):
-                continue
-            if isinstance(value, types.ModuleType):
-                modules[name] = value.__name__
-                continue
-            try:
-                entries[name] = pickle.dumps(value, protocol=5)
-            except Exception as e:  # noqa: BLE001 - anything unpicklable is listed
-                skipped.append((name, type(value).__qualname__, f"{type(e).__name__}: {e}"))
-        state = {
-            "format": FORMAT,
-            "version": VERSION,
-            "python": list(sys.version_info[:2]),
-            "entries": entries,
-            "modules": modules,
-            "sources": dict(self.sources),
-            "imports": list(self.imports),
-            "count": self.count,  # the execution counter and In: a restored session goes on numbering
-            "history": list(self.In),
-        }
-        data = zlib.compress(pickle.dumps(state, protocol=5), 1)
-        kinds = [kind for kind, _ in self.sources.values()]
-        counts = (len(entries) + len(modules), kinds.count("function"), kinds.count("class"), len(data))
-        return data, counts, skipped
-
-    def restore(self, data, clear):
-        """(restored names, skipped rows). Sources run first so pickled references resolve."""
-        try:
-            state = pickle.loads(zlib.decompress(data))
-        except Exception as e:
-            raise ValueError(f"not a phicode checkpoint ({type(e).__name__}: {e})") from None
-        if not isinstance(state, dict) or state.get("format") != FORMAT:
-            raise ValueError("not a phicode checkpoint")
-        if state.get("version") != VERSION:
-            raise ValueError(f"checkpoint version {state.get('version')} is not {VERSION}")
-        ns = self.ns
-        if clear:
-            for name in [n for n in ns if not is_engine_name(n)]:
-                del ns[name]
-            self.sources.clear()
-            self.imports.clear()
-        restored, skipped = [], []
-        for name, module in state["modules"].items():
-            try:
-                __import__(module)
-                ns[name] = sys.modules[module]
-                restored.append(name)
-            except Exception as e:  # noqa: BLE001
-                skipped.append((name, "module", f"{type(e).__name__}: {e}"))
-        for statement in state["imports"]:
-            try:
-                exec(compile(statement, "<checkpoint>", "exec"), ns)
-            except Exception:  # noqa: BLE001 - the names it binds are reported below
-                pass
-        for name, (kind, source) in state["sources"].items():
-            try:
-                exec(compile(source, f"<checkpoint {name}>", "exec"), ns)
-                self.sources[name] = (kind, source)
-            except Exception as e:  # noqa: BLE001
-                skipped.append((name, kind, f"{type(e).__name__}: {e}"))
-        for name, blob in state["entries"].items():
-            try:
-                ns[name] = pickle.loads(blob)
-                restored.append(name)
-            except Exception as e:  # noqa: BLE001
-                skipped.append((name, "pickle", f"{type(e).__name__}: {e}"))
-        for statement in state["imports"]:
-            if statement not in self.imports:
-                self.imports.append(statement)
-        if clear and "count" in state:  # checkpoints before these keys had none
-            self.count = state["count"]
-            self.In[:] = state["history"]
-        self.repair()
-        return restored, skipped

@@ -5,13 +5,15 @@ import os
 
 import _phicode_worker as W
 
+from . import checkpoints
+
 
 def _skipped(rows):
     return [{"name": name, "type_name": type_name, "reason": reason} for name, type_name, reason in rows]
 
 
 def checkpoint(names, item):
-    data, counts, skipped = names.checkpoint()
+    data, counts, skipped = checkpoints.checkpoint(names)
     namespace_size, function_count, class_count, checkpoint_size = counts
     fields = {
         "request_id": item["id"],
@@ -38,7 +40,7 @@ def restore(names, item):
     if data is None:
         with open(item["path"], "rb") as f:
             data = f.read()
-    restored, skipped = names.restore(data, item["clear_existing"])
+    restored, skipped = checkpoints.restore(names, data, item["clear_existing"])
     W.set_namespace_size(len(names.ns))
     W.send("restore_reply", {"request_id": item["id"], "restored": restored, "skipped": _skipped(skipped)})
 
