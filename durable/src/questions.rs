@@ -51,7 +51,10 @@ pub async fn answer(live: &Arc<Live>, event: &Event) -> bool {
     let found = resonate.promises.get(&id).await.ok();
     let timeout_at = live.question_timeout.map_or(i64::MAX, |t| now_ms().saturating_add(millis(t)));
     if found.is_none() {
-        let tags = HashMap::from([(TAG.to_owned(), kind.to_owned())]);
+        let tags = HashMap::from([
+            (TAG.to_owned(), kind.to_owned()),
+            (format!("{TAG}:session"), live.session.id().to_owned()),
+        ]);
         if resonate.promises.create(&id, timeout_at, value(param), tags).await.is_err() {
             reply(live, &id, kind, None).await; // No promise to wait on: refuse, never hang.
             return false;

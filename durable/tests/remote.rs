@@ -74,3 +74,47 @@ async fn a_host_killed_mid_execution_is_taken_over_and_finished_once() {
     second.kill().unwrap();
     second.wait().unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs a Resonate server: RESONATE_URL=... cargo test -p phicode-durable --test remote -- --include-ignored"]
+async fn phicode_promise_settles_a_question_on_the_server_whichever_host_asked() {
+    use phicode_durable::{Durability, DurableConfig, DurableSession};
+    use phicode_sessions::host::Event;
+    use phicode_sessions::protocol::Execute;
+
+    let config = DurableConfig {
+        checkpoints: false,
+        durability: Durability::Remote(url()),
+        ..DurableConfig::default()
+    };
+    let s = DurableSession::start(common::config(), config).await.unwrap();
+    let (events, mut seen) = tokio::sync::mpsc::channel(16);
+    tokio::spawn(async move {
+        // No local host in sight (another runtime dir): only the server has the question.
+        let elsewhere = tempfile::tempdir().unwrap();
+        while let Some(event) = seen.recv().await {
+            let Event::Input { input_id, .. } = event else { continue };
+            let cli = |args: Vec<String>| {
+                let out = Command::new(common::phicode())
+                    .arg("promise")
+                    .args(args)
+                    .env("RESONATE_URL", url())
+                    .env("XDG_RUNTIME_DIR", elsewhere.path())
+                    .output()
+                    .unwrap();
+                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+                String::from_utf8_lossy(&out.stdout).into_owned()
+            };
+            let listed = cli(vec!["list".into()]);
+            assert!(
+                listed.lines().any(|l| l.starts_with(&format!("{input_id}\tinput\t"))),
+                "{listed}"
+            );
+            cli(vec!["resolve".into(), input_id, "Ada".into()]);
+        }
+    });
+    let id = format!("{}:ask", s.session().id());
+    let outcome =
+        s.execute(&id, Execute::new("'hi ' + input('name? ')"), Some(events)).await.unwrap();
+    assert_eq!(outcome.result().unwrap().repr.as_deref(), Some("'hi Ada'"));
+}

@@ -5,11 +5,13 @@
 
 mod client;
 mod place;
+mod remote;
 mod server;
 mod wire;
 
 pub use crate::open::Open;
 pub use client::{Host, host_of, hosts};
 pub use place::hosts_dir;
+pub use remote::{open_on_server, settle_on_server};
 pub use server::Listener;
 pub use wire::{Request, Response};

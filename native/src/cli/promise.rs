@@ -1,9 +1,13 @@
 //! Arguments of `phicode promise`.
 
-/// `phicode promise`: the questions (`input()`, `approve()`) that running durable sessions
-/// on this machine wait on, and settling them by id from here.
+/// `phicode promise`: the questions (`input()`, `approve()`) that durable sessions wait on
+/// (those running on this machine, and those on a Resonate server), settled by id from here.
 #[derive(Debug, clap::Args)]
 pub struct PromiseArgs {
+    /// Also the questions of remote-mode sessions kept on this Resonate server (default:
+    /// $RESONATE_URL), whichever host asked them.
+    #[arg(long, value_name = "URL", env = "RESONATE_URL", global = true)]
+    pub resonate_url: Option<String>,
     /// What to do.
     #[command(subcommand)]
     pub action: PromiseAction,

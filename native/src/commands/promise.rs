@@ -1,55 +1,67 @@
-//! `phicode promise`: list and settle the questions live durable sessions wait on, through
-//! their control sockets.
+//! `phicode promise`: list and settle the questions durable sessions wait on: through the
+//! control sockets of the sessions running on this machine, and on a Resonate server when
+//! one is named.
 
-use std::io::Write;
 use std::process::ExitCode;
 
-use phicode_durable::control::{Request, Response, hosts};
+use phicode_durable::control::{Request, Response, hosts, open_on_server, settle_on_server};
 
+use super::emit::emit;
 use crate::cli::{PromiseAction, PromiseArgs};
 use crate::error::Error;
 
 /// Runs one `phicode promise` action.
 pub fn run(args: &PromiseArgs) -> Result<ExitCode, Error> {
-    let request = match &args.action {
-        PromiseAction::List => return list(),
+    let (id, request) = match &args.action {
+        PromiseAction::List => return list(args.resonate_url.as_deref()),
         PromiseAction::Resolve { id, value } => {
-            Request::Resolve { id: id.clone(), value: value.clone() }
+            (id, Request::Resolve { id: id.clone(), value: value.clone() })
         }
-        PromiseAction::Reject { id } => Request::Reject { id: id.clone() },
+        PromiseAction::Reject { id } => (id, Request::Reject { id: id.clone() }),
     };
-    let id = match &request {
-        Request::Resolve { id, .. } | Request::Reject { id } => id.clone(),
-        Request::List => String::new(),
-    };
+    let failed = |why: String| Error::Usage(format!("promise {id}: {why}"));
     for host in hosts() {
         match host.ask(&request) {
             Ok(Response::Settled) => return Ok(ExitCode::SUCCESS),
-            Ok(Response::Failed(why)) => return Err(Error::Usage(format!("promise {id}: {why}"))),
+            Ok(Response::Failed(why)) => return Err(failed(why)),
             Ok(_) | Err(_) => continue,
         }
     }
-    Err(Error::Usage(format!(
-        "promise {id}: no live session waits on it (phicode promise list shows what is open)"
-    )))
+    if let Some(url) = &args.resonate_url {
+        return match settle_on_server(url, request) {
+            Ok(Response::Settled) => Ok(ExitCode::SUCCESS),
+            Ok(Response::Failed(why)) => Err(failed(why)),
+            Ok(_) => Err(failed("the server has no such promise".into())),
+            Err(e) => Err(failed(format!("the Resonate server at {url}: {e}"))),
+        };
+    }
+    Err(failed("no live session waits on it (phicode promise list shows what is open)".into()))
 }
 
-fn list() -> Result<ExitCode, Error> {
-    let mut out = String::new();
+/// `ID  KIND  SESSION  PROMPT` per open question, tab-separated.
+fn list(server: Option<&str>) -> Result<ExitCode, Error> {
+    let mut rows = Vec::new();
     for host in hosts() {
         if let Ok(Response::Open { session, questions }) = host.ask(&Request::List) {
-            for q in questions {
-                out.push_str(&format!(
-                    "{}\t{}\t{}\t{}\n",
-                    q.id,
-                    q.kind,
-                    session,
-                    q.prompt.escape_debug()
-                ));
+            rows.extend(questions.into_iter().map(|q| (session.clone(), q)));
+        }
+    }
+    if let Some(url) = server {
+        let found = open_on_server(url).map_err(|e| {
+            Error::Usage(format!("promise list: the Resonate server at {url}: {e}"))
+        })?;
+        for (session, q) in found {
+            if !rows.iter().any(|(_, known)| known.id == q.id) {
+                rows.push((session, q));
             }
         }
     }
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(out.as_bytes());
+    let text: String = rows
+        .iter()
+        .map(|(session, q)| {
+            format!("{}\t{}\t{session}\t{}\n", q.id, q.kind, q.prompt.escape_debug())
+        })
+        .collect();
+    emit(None, &text)?;
     Ok(ExitCode::SUCCESS)
 }
