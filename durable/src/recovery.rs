@@ -72,11 +72,15 @@ pub async fn checkpointer(
     idle: Duration,
 ) {
     while done.changed().await.is_ok() {
+        // One timer per pause, not one per execution: while executions keep succeeding,
+        // this wakes once per `idle`, finds the count changed again, and sleeps on.
         loop {
-            match tokio::time::timeout(idle, done.changed()).await {
-                Ok(Ok(())) => continue, // Busy: wait for a pause.
-                Ok(Err(_)) => return,
-                Err(_) => break,
+            let seen = *done.borrow_and_update();
+            tokio::time::sleep(idle).await;
+            match done.has_changed() {
+                Ok(true) if *done.borrow() != seen => continue,
+                Ok(_) => break,
+                Err(_) => return,
             }
         }
         let cell = *done.borrow_and_update();
