@@ -47,6 +47,7 @@ pub fn settle_on_server(
         };
         Ok(match settled {
             Ok(_) => Response::Settled,
+            Err(resonate_sdk::error::Error::ServerError { code: 404, .. }) => Response::Unknown,
             Err(e) => Response::Failed(e.to_string()),
         })
     })

@@ -31,7 +31,9 @@ pub fn run(args: &PromiseArgs) -> Result<ExitCode, Error> {
         return match settle_on_server(url, request) {
             Ok(Response::Settled) => Ok(ExitCode::SUCCESS),
             Ok(Response::Failed(why)) => Err(failed(why)),
-            Ok(_) => Err(failed("the server has no such promise".into())),
+            Ok(_) => Err(failed(format!(
+                "no live session waits on it, and the Resonate server at {url} has no such promise"
+            ))),
             Err(e) => Err(failed(format!("the Resonate server at {url}: {e}"))),
         };
     }
