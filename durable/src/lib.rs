@@ -8,6 +8,7 @@ mod config;
 pub mod control;
 mod error;
 mod functions;
+mod ids;
 mod invoke;
 mod live;
 mod open;

@@ -13,6 +13,7 @@ use crate::config::{Durability, DurableConfig};
 use crate::control::Listener;
 use crate::error::DurableError;
 use crate::functions::{LiveSlot, cell, send_cell};
+use crate::ids::ExecutionIds;
 use crate::invoke;
 use crate::live::{Live, value};
 use crate::outcome::Outcome;
@@ -24,6 +25,8 @@ use crate::state::StateDir;
 pub struct DurableSession {
     /// The session, its promises, state folder and listeners.
     live: Arc<Live>,
+    /// Makes the ids of executions the caller does not name.
+    ids: ExecutionIds,
     /// Executions are durable invocations leased to this host (remote mode) rather than
     /// plain promises (local mode, where no other host could take one over).
     remote: bool,
@@ -76,7 +79,8 @@ impl DurableSession {
             tokio::spawn(checkpointer(session, state, done, durable.checkpoint_idle));
         }
         let control = Listener::start(&live);
-        Ok(Self { live, remote, _control: control })
+        let ids = ExecutionIds::new(live.session.id());
+        Ok(Self { live, ids, remote, _control: control })
     }
 
     /// The session underneath.
@@ -126,6 +130,11 @@ impl DurableSession {
     /// Replaces a dead (or live) worker and restores the last checkpoint into the new one.
     pub async fn recover(&self) -> Result<Restored, DurableError> {
         recover(&self.live.session, self.live.state.as_ref()).await
+    }
+
+    /// A fresh execution id of this session (`<session>:<run>-<n>`).
+    pub fn next_id(&self) -> String {
+        self.ids.next()
     }
 
     /// Resolves the promise of a question: `input()` gets `answer` as its line, `approve()`

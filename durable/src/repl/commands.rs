@@ -1,8 +1,7 @@
-//! The REPL's own commands (`\help`, `\symbols`, `\restart`, `name?`), the execution ids
-//! of its cells, and bringing back a worker that died between cells.
+//! The REPL's own commands (`\help`, `\symbols`, `\restart`, `name?`), and bringing back a
+//! worker that died between cells.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio::runtime::Runtime;
 
@@ -55,29 +54,5 @@ pub fn revive_if_dead(runtime: &Runtime, durable: &Arc<DurableSession>) {
     match runtime.block_on(durable.recover()) {
         Ok(restored) => eprintln!("phicode repl: the worker died and was restarted; {restored}"),
         Err(e) => eprintln!("phicode repl: the worker died and could not be restarted: {e}"),
-    }
-}
-
-/// Execution ids of the REPL's cells: `<session>:<run>-<n>`, with the run (this REPL's
-/// start time) keeping them apart from the ids of earlier runs of a resumed session.
-pub struct ExecutionIds {
-    /// The prefix: session and run.
-    prefix: String,
-    /// Cells so far.
-    count: AtomicU64,
-}
-
-impl ExecutionIds {
-    /// Ids for session `session`, starting now.
-    pub fn new(session: &str) -> Self {
-        let run = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis());
-        Self { prefix: format!("{session}:{run:x}"), count: AtomicU64::new(0) }
-    }
-
-    /// The next cell's id.
-    pub fn next(&self) -> String {
-        format!("{}-{}", self.prefix, self.count.fetch_add(1, Ordering::Relaxed) + 1)
     }
 }

@@ -79,7 +79,6 @@ pub fn run(options: ReplOptions) -> Result<u8, ReplError> {
         Ok(None) => {}
         Err(e) => eprintln!("phicode repl: could not resume the session: {e}"),
     }
-    let ids = commands::ExecutionIds::new(session.id());
     let status = loop {
         at_prompt.store(true, Ordering::Relaxed);
         let cell = cells::read_cell(&runtime, &session, &mut editor)?;
@@ -96,7 +95,7 @@ pub fn run(options: ReplOptions) -> Result<u8, ReplError> {
             continue;
         }
         if let Flow::Exit(status) =
-            drive::run_cell(&runtime, &durable, &mut editor, (&ids.next(), &cell), colour)
+            drive::run_cell(&runtime, &durable, &mut editor, (&durable.next_id(), &cell), colour)
         {
             break status;
         }
