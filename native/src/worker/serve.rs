@@ -3,6 +3,7 @@
 //! hook, then the engine's loop on the main thread until the host says `shutdown` or goes
 //! away.
 
+use std::io::Write;
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
 use std::process::ExitCode;
@@ -85,11 +86,24 @@ pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
         status
     });
     let code = status.unwrap_or_else(|e| {
-        Python::attach(|py| e.print(py));
+        // Not to sys.stderr: that is a captured pipe whose text could still be in flight when
+        // the process ends, and before `ready` the host takes no output. The original stderr
+        // is the tail the host shows when a worker fails to start.
+        let report = Python::attach(|py| traceback_text(py, &e));
+        let _ = writeln!(&fds.diagnostics, "phicode worker: cannot serve the session:\n{report}");
         1
     });
     worker.outbox.flush();
     std::process::exit(code)
+}
+
+/// `error`'s traceback as Python prints it (its message alone if even that fails).
+fn traceback_text(py: Python<'_>, error: &PyErr) -> String {
+    let formatted = py
+        .import("traceback")
+        .and_then(|tb| tb.call_method1("format_exception", (error.value(py),)))
+        .and_then(|lines| lines.extract::<Vec<String>>());
+    formatted.map_or_else(|_| error.to_string(), |lines| lines.concat())
 }
 
 /// `sys.executable` for the session: the Python the binary was built against, so code that
