@@ -50,6 +50,7 @@ fn probe(path: &Path) -> String {
 
 /// The embedded interpreter's own report (starting it is cheap; nothing runs after).
 fn embedded_version() -> String {
+    crate::embed::preinit::like_python3();
     Python::initialize();
     Python::attach(|py| {
         let version = py.version_info();

@@ -5,6 +5,7 @@ mod bridge;
 mod linetable;
 mod loader;
 pub(crate) mod positions;
+pub(crate) mod preinit;
 pub(crate) mod syntax;
 
 use std::ffi::OsString;
@@ -45,6 +46,7 @@ pub enum Outcome {
 /// non-daemon threads, flushing files), as `python3` does on the way out.
 pub fn run_embedded(launch: Launch, debug: Debug) -> Outcome {
     let start = Instant::now();
+    preinit::like_python3();
     // SAFETY: `run_embedded` is called once per process, from `main`'s thread, before anything else
     // touches Python; the closure returns only Rust values (no Python object escapes).
     #[allow(unsafe_code)]

@@ -68,6 +68,7 @@ pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
         move || forward(w, fds.captured_stderr, StreamName::Stderr)
     });
     pyo3::append_to_inittab!(_phicode_worker);
+    crate::embed::preinit::like_python3();
     Python::initialize();
     let status = Python::attach(|py| -> PyResult<i32> {
         let cache_writer = crate::embed::install_importer(py, worker.table.clone())?;

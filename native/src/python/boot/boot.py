@@ -22,7 +22,17 @@ except ImportError:  # Interpreters that do not freeze importlib under these nam
     import importlib._bootstrap as _bootstrap
     import importlib._bootstrap_external as _bx
 
-PHI_SUFFIXES = [".φ", ".phi"]
+def _nameable(suffix):
+    """Whether file names can end in `suffix` here: under an ASCII filesystem encoding (a C
+    locale with UTF-8 mode turned off) `.φ` cannot be named, and looking it up would raise."""
+    try:
+        suffix.encode(sys.getfilesystemencoding(), "surrogateescape")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+PHI_SUFFIXES = [suffix for suffix in (".φ", ".phi") if _nameable(suffix)]
 _HERE = "<frozen importlib._bootstrap_external>"  # This file's name, as the host compiles it.
 _get_code_for = None  # path -> code object, set by the host (embedded) or by `use_bundle`.
 _python_source_for = None  # path -> transpiled Python text, likewise.
