@@ -122,20 +122,19 @@ impl SourceMap {
 
     fn map(&self, from: Position, sides: impl Fn(&Segment) -> (u32, u32, u32, u32)) -> Position {
         let Some(line) = self.line(from.line) else { return from };
-        let mut column = from.column;
-        for segment in line.segments {
-            let (col, len, to_col, to_len) = sides(segment);
-            if from.column < col {
-                break;
-            }
-            let (end, to_end) = (col.saturating_add(len), to_col.saturating_add(to_len));
-            if from.column < end {
-                return Position { line: from.line, column: to_col };
-            }
-            // Past this segment: keep the distance to its end (saturating for far columns).
-            column = (from.column - end).saturating_add(to_end);
+        // Segments are in column order: the last one starting at or before the column
+        // decides (a binary search, so a line of a million symbols costs log n per lookup).
+        let passed = line.segments.partition_point(|s| sides(s).0 <= from.column);
+        let Some(segment) = passed.checked_sub(1).map(|i| &line.segments[i]) else {
+            return from; // Before the first symbol: the same column on both sides.
+        };
+        let (col, len, to_col, to_len) = sides(segment);
+        let (end, to_end) = (col.saturating_add(len), to_col.saturating_add(to_len));
+        if from.column < end {
+            return Position { line: from.line, column: to_col };
         }
-        Position { line: from.line, column }
+        // Past the segment: keep the distance to its end (saturating for far columns).
+        Position { line: from.line, column: (from.column - end).saturating_add(to_end) }
     }
 }
 

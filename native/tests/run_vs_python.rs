@@ -159,3 +159,21 @@ fn pythonsafepath_keeps_the_script_folder_off_sys_path() {
     assert_eq!(safe.stdout, b"False\n");
     assert_eq!(safe.stdout, python.stdout);
 }
+
+#[test]
+fn a_long_line_of_symbols_keeps_its_traceback_under_the_phi_columns() {
+    // Thousands of symbols on one line: every location on it goes through the column
+    // tables, and the failing division at its far end is underlined in φ columns.
+    let items: Vec<String> = (0..3000).map(|i| format!("(x ∧ ¬ y{})", i % 3)).collect();
+    let line = format!("data = [{}]; π(1 / zero)", items.join(", "));
+    let program = format!("x = y0 = y1 = y2 = 1\nzero = 0\n{line}\n");
+    let t = Twins::new(&[("main.φ", &program)]);
+    let out = t.phicode(&["main.φ"], "");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let shown = stderr.lines().position(|l| l.trim_start().starts_with("data = [")).unwrap();
+    let marks = stderr.lines().nth(shown + 1).unwrap();
+    let indent = stderr.lines().nth(shown).unwrap().chars().take_while(|c| *c == ' ').count();
+    let expected = line.chars().count() - "1 / zero)".chars().count() + indent;
+    assert_eq!(marks.chars().position(|c| c != ' '), Some(expected), "{marks}");
+    assert!(marks.trim().starts_with("~~^~~~~"), "{marks}");
+}

@@ -104,11 +104,14 @@ pub fn encode(entries: &[Entry]) -> Vec<u8> {
                     out.push(head((col / 8) as u8));
                     out.push((((col % 8) as u8) << 4) | (end - col) as u8);
                 }
+                // Below 128 only, as CPython writes it: its readers find the start of an
+                // entry by the high bit, so a payload byte of 128 or more would pass for one
+                // (a traceback then walked back into garbage and showed line -395553739).
                 (Some(col), Some(end))
                     if c.end_line_delta == 0
                         && (0..3).contains(&c.line_delta)
-                        && col < 256
-                        && end < 256 =>
+                        && col < 128
+                        && end < 128 =>
                 {
                     out.push(head(10 + c.line_delta as u8));
                     out.push(col as u8);
@@ -172,13 +175,23 @@ mod tests {
             Entry { units: 1, location: Location::Nowhere },
             Entry { units: 8, location: Location::Line(-3) },
             Entry { units: 2, location: col(0, 0, Some(4), Some(9)) },
-            Entry { units: 3, location: col(2, 0, Some(200), Some(210)) },
+            Entry { units: 3, location: col(2, 0, Some(100), Some(110)) },
+            Entry { units: 3, location: col(1, 0, Some(121), Some(133)) },
             Entry { units: 1, location: col(-1, 2, Some(1000), None) },
             Entry { units: 4, location: col(70, 0, None, None) },
         ];
         let table = encode(&entries);
         assert_eq!(decode(&table), Some(entries.to_vec()));
         assert_eq!(table[3..5], [0x80 | 1, (4 << 4) | 5][..]);
+    }
+
+    #[test]
+    fn only_entry_heads_have_the_high_bit() {
+        let columns =
+            Columns { line_delta: 0, end_line_delta: 0, column: Some(121), end_column: Some(133) };
+        let table = encode(&[Entry { units: 1, location: Location::Columns(columns) }]);
+        assert!(table[0] & 0x80 != 0);
+        assert!(table[1..].iter().all(|b| b & 0x80 == 0), "{table:?}");
     }
 
     #[test]

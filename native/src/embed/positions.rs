@@ -3,6 +3,8 @@
 //! that range in the line they show, which is the φ line. This rewrites each code object's
 //! location table so its columns are φ columns. Lines already agree (line N is line N).
 
+use std::cell::RefCell;
+
 use phicode_core::position::LineIndex;
 use phicode_core::{Position, SourceMap};
 use pyo3::prelude::*;
@@ -17,6 +19,32 @@ pub struct Texts<'a> {
     phi_lines: LineIndex,
     python_lines: LineIndex,
     map: &'a SourceMap,
+    /// The character/byte tables of the line converted last: a code object's locations
+    /// come line after line, and one long line may have thousands of them.
+    last: RefCell<Option<LineColumns>>,
+}
+
+/// One line's column tables, so a conversion is two lookups, not two walks of the line.
+struct LineColumns {
+    /// The line (1-based).
+    line: u32,
+    /// Characters of the Python line before each of its byte offsets (0..=len).
+    python_chars: Vec<u32>,
+    /// Byte offset in the φ line of each of its character positions (0..=count).
+    phi_bytes: Vec<u32>,
+}
+
+impl LineColumns {
+    fn new(line: u32, python: &str, phi: &str) -> Self {
+        let mut python_chars = Vec::with_capacity(python.len() + 1);
+        for (count, c) in python.chars().enumerate() {
+            python_chars.extend(std::iter::repeat_n(count as u32, c.len_utf8()));
+        }
+        python_chars.push(python.chars().count() as u32);
+        let mut phi_bytes: Vec<u32> = phi.char_indices().map(|(at, _)| at as u32).collect();
+        phi_bytes.push(phi.len() as u32);
+        Self { line, python_chars, phi_bytes }
+    }
 }
 
 impl<'a> Texts<'a> {
@@ -28,6 +56,7 @@ impl<'a> Texts<'a> {
             phi_lines: LineIndex::new(phi),
             python_lines: LineIndex::new(python),
             map,
+            last: RefCell::new(None),
         }
     }
 
@@ -43,10 +72,19 @@ impl<'a> Texts<'a> {
         ) else {
             return column;
         };
-        let chars = py.get(..column as usize).map_or(0, |s| s.chars().count()) as u32;
+        let mut last = self.last.borrow_mut();
+        let columns = match last.take() {
+            Some(columns) if columns.line == line => columns,
+            _ => LineColumns::new(line, py, phi),
+        };
+        // A column past the line's end counts the characters there are (as slicing did).
+        let at = (column as usize).min(columns.python_chars.len() - 1);
+        let chars = columns.python_chars[at];
         let phi_column = self.map.to_phicode(Position { line, column: chars + 1 }).column;
-        let bytes: usize = phi.chars().take(phi_column as usize - 1).map(char::len_utf8).sum();
-        bytes as u32
+        let at = (phi_column as usize - 1).min(columns.phi_bytes.len() - 1);
+        let bytes = columns.phi_bytes[at];
+        *last = Some(columns);
+        bytes
     }
 }
 
