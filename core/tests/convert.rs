@@ -259,3 +259,35 @@ fn a_symbol_after_a_non_name_character_gets_no_space() {
     assert_eq!(to_python("e⤖¿x", &table), "e⤖if x");
     assert_eq!(to_python("größe¿x", &table), "größe if x");
 }
+
+#[test]
+fn a_dialect_past_the_table_limit_says_so_once_and_never_maps_a_word_to_another() {
+    // Entries are numbered with u16: past the limit an index used to wrap, and `imprimir`
+    // became `word4464`. Building a dialect this large also used to take minutes.
+    let count = 70_000;
+    let mut pairs: Vec<(String, String)> =
+        (0..count).map(|i| (format!("word{i}"), format!("w{i}x"))).collect();
+    pairs.push(("print".into(), "imprimir".into()));
+    let dialect = Dialect::from_pairs(pairs.iter().map(|(p, s)| (p.as_str(), s.as_str())));
+    let built = dialect.build(Strictness::Lenient).expect("lenient");
+    let limits: Vec<(usize, usize)> = built
+        .warnings
+        .iter()
+        .filter_map(|w| match &w.error {
+            phicode_core::DialectIssue::TooMany { limit, left_out, .. } => {
+                Some((*limit, *left_out))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(limits.len(), 1, "{:?}", built.warnings.len());
+    let (limit, left_out) = limits[0];
+    assert_eq!(limit + left_out, count + 1);
+    let table = built.table;
+    let last_in = limit - 1;
+    let code = format!("w0x(1); w{last_in}x(2); imprimir(3)\n");
+    assert_eq!(
+        phicode_core::to_python(&code, &table),
+        format!("word0(1); word{last_in}(2); imprimir(3)\n")
+    );
+}

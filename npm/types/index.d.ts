@@ -62,7 +62,8 @@ export interface DialectIssue extends Position {
     | 'symbol_is_python_word'
     | 'target_is_symbol'
     | 'overlaps'
-    | 'duplicate';
+    | 'duplicate'
+    | 'too_many';
   message: string;
   /** The entry's Python word. */
   python: string;
@@ -75,6 +76,10 @@ export interface DialectIssue extends Position {
   other?: string;
   /** `forbidden_character`: what the forbidden character is. */
   what?: string;
+  /** `too_many`: the most entries a dialect holds (its issue is at the first one left out). */
+  limit?: number;
+  /** `too_many`: how many entries were left out. */
+  left_out?: number;
 }
 
 /** A place where Python → φ would not come back byte for byte. */

@@ -41,6 +41,7 @@ pub fn issue_kind(issue: &DialectIssue) -> &'static str {
         DialectIssue::TargetIsSymbol { .. } => "target_is_symbol",
         DialectIssue::Overlaps { .. } => "overlaps",
         DialectIssue::Duplicate { .. } => "duplicate",
+        DialectIssue::TooMany { .. } => "too_many",
     }
 }
 

@@ -12,7 +12,7 @@ use serde::de::{MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::entries::{Dialect, DialectEntry};
-use crate::position::{LineIndex, Position};
+use crate::position::{Cursor, LineIndex, Position};
 
 /// The config is not valid JSON, or its `symbols` is not an object.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -105,6 +105,9 @@ impl Dialect {
             let at = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
             (at <= text.len()).then_some(at)
         };
+        // Entries come in the order they are written: one walk over the text finds every
+        // position (a search from each line's start was quadratic on a one-line config).
+        let mut cursor = Cursor::new(text);
         let entries = config.symbols.map_or_else(Vec::new, |Entries(pairs)| {
             pairs
                 .into_iter()
@@ -117,8 +120,8 @@ impl Dialect {
                     DialectEntry {
                         symbol: serde_json::from_str::<String>(raw.get()).ok(),
                         python: key.into_owned(),
-                        key_position: lines.position(text, key_at),
-                        value_position: lines.position(text, value_at),
+                        key_position: cursor.position(key_at),
+                        value_position: cursor.position(value_at),
                     }
                 })
                 .collect()

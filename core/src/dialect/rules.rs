@@ -1,5 +1,6 @@
 //! The rules a dialect entry must follow, and the issues that report a broken one.
 
+use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -50,42 +51,84 @@ pub enum DialectIssue {
     /// The same Python word is mapped twice in the config.
     #[error("`{python}` is mapped more than once")]
     Duplicate { python: String },
+    /// The config has more entries than a table can number (entries are `u16` indices).
+    #[error("a dialect holds at most {limit} entries: `{python}` and {} more after it are left out", left_out - 1)]
+    TooMany { python: String, limit: usize, left_out: usize },
+}
+
+/// The most entries a table holds, defaults included: entries are numbered with `u16`.
+pub const MAX_ENTRIES: usize = u16::MAX as usize - 1;
+
+/// What the entries accepted so far (and the defaults) say, indexed so that checking an
+/// entry costs a few lookups, not a walk over every entry before it.
+struct Known<'a> {
+    /// Symbol → (its Python word, whether it is a default).
+    meaning: BTreeMap<&'a str, (&'a str, bool)>,
+    /// Every Python word mapped by a default, an accepted entry or any entry of the config.
+    words: BTreeSet<&'a str>,
+    /// Python words already seen in the config (a second one is a duplicate).
+    seen: BTreeSet<&'a str>,
+    /// The default symbols (any of them may be glued to a name).
+    defaults: Vec<&'a str>,
+    /// The one-character glue symbols accepted, for quick "does this name hold one" checks.
+    glue_chars: BTreeSet<char>,
 }
 
 /// Splits `entries` into the accepted `(python, symbol)` pairs and the issues of the rest.
 pub(crate) fn validate(
     entries: &[DialectEntry],
 ) -> (Vec<(String, String)>, Vec<Located<DialectIssue>>) {
+    let mut known = Known {
+        meaning: DEFAULT_SYMBOLS.iter().map(|(s, p)| (*s, (*p, true))).collect(),
+        words: DEFAULT_SYMBOLS.iter().map(|(_, p)| *p).collect(),
+        seen: BTreeSet::new(),
+        defaults: DEFAULT_SYMBOLS.iter().map(|(s, _)| *s).collect(),
+        glue_chars: BTreeSet::new(),
+    };
+    known.words.extend(entries.iter().map(|e| e.python.as_str()));
+    let room = MAX_ENTRIES - DEFAULT_SYMBOLS.len();
     let mut accepted: Vec<(String, String)> = Vec::new();
     let mut issues = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut left_out: Option<(Position, &str, usize)> = None;
     for entry in entries {
-        let python = entry.python.as_str();
-        let result = check(entry, &accepted, &seen, entries);
-        seen.push(python);
+        let result = check(entry, &known);
+        if matches!(result, Ok(Some(_))) && accepted.len() == room {
+            // One issue for all of them, at the first: not tens of thousands of lines.
+            let (_, _, count) = left_out.get_or_insert((entry.key_position, &entry.python, 0));
+            *count += 1;
+            continue;
+        }
+        known.seen.insert(entry.python.as_str());
         match result {
-            Ok(Some(symbol)) => accepted.push((python.to_string(), symbol)),
+            Ok(Some(symbol)) => {
+                let symbol_text = entry.symbol.as_deref().unwrap_or_default();
+                known.meaning.insert(symbol_text, (entry.python.as_str(), false));
+                if !is_identifier(symbol_text) {
+                    known.glue_chars.extend(symbol_text.chars());
+                }
+                accepted.push((entry.python.clone(), symbol));
+            }
             Ok(None) => {}
             Err((position, issue)) => issues.push(Located { position, error: issue }),
         }
+    }
+    if let Some((position, python, left_out)) = left_out {
+        let python = python.to_string();
+        let error = DialectIssue::TooMany { python, limit: room, left_out };
+        issues.push(Located { position, error });
     }
     (accepted, issues)
 }
 
 type Checked = Result<Option<String>, (Position, DialectIssue)>;
 
-fn check(
-    entry: &DialectEntry,
-    accepted: &[(String, String)],
-    seen: &[&str],
-    all: &[DialectEntry],
-) -> Checked {
+fn check(entry: &DialectEntry, known: &Known<'_>) -> Checked {
     let python = entry.python.clone();
     let at_value = |issue| Err((entry.value_position, issue));
     let Some(symbol) = entry.symbol.clone() else {
         return at_value(DialectIssue::NotAString { python });
     };
-    if seen.contains(&python.as_str()) {
+    if known.seen.contains(python.as_str()) {
         return Err((entry.key_position, DialectIssue::Duplicate { python }));
     }
     if !is_identifier(&python) && !matches!(python.as_str(), ":=" | "not in" | "is not") {
@@ -94,40 +137,29 @@ fn check(
     if let Some(issue) = shape(&python, &symbol) {
         return at_value(issue);
     }
-    let symbols = DEFAULT_SYMBOLS.iter().map(|(s, p)| (*s, *p, true));
-    let symbols = symbols.chain(accepted.iter().map(|(p, s)| (s.as_str(), p.as_str(), false)));
-    let mut glue = Vec::new();
-    for (other, meaning, default) in symbols.clone() {
-        if other == symbol {
-            if meaning == python {
-                return Ok(None); // Says again what the table already says.
-            }
-            let existing = meaning.to_string();
-            return at_value(DialectIssue::Conflict { python, symbol, existing, default });
+    if let Some((meaning, default)) = known.meaning.get(symbol.as_str()) {
+        if *meaning == python {
+            return Ok(None); // Says again what the table already says.
         }
-        if !is_identifier(other) || default {
-            glue.push(other);
-        }
+        let existing = meaning.to_string();
+        return at_value(DialectIssue::Conflict { python, symbol, existing, default: *default });
     }
-    if let Some((_, existing, _)) = symbols.clone().find(|(s, _, _)| *s == python) {
+    if let Some((existing, _)) = known.meaning.get(python.as_str()) {
         let existing = existing.to_string();
         return Err((entry.key_position, DialectIssue::TargetIsSymbol { python, existing }));
     }
-    if is_identifier(&symbol) {
-        let is_word = |w: &str| w == symbol;
-        if is_hard_keyword(&symbol)
-            || symbols.clone().any(|(_, p, _)| is_word(p))
-            || all.iter().any(|e| is_word(&e.python))
-        {
-            return at_value(DialectIssue::SymbolIsPythonWord { python, symbol });
-        }
-    }
     let word = is_identifier(&symbol);
-    let clash = glue.iter().find(|g| {
-        if word { symbol.contains(**g) } else { g.starts_with(&*symbol) || symbol.starts_with(**g) }
-    });
-    if let Some(other) = clash {
-        let other = other.to_string();
+    if word && (is_hard_keyword(&symbol) || known.words.contains(symbol.as_str())) {
+        return at_value(DialectIssue::SymbolIsPythonWord { python, symbol });
+    }
+    let overlaps = |g: &str| {
+        if word { symbol.contains(g) } else { g.starts_with(&*symbol) || symbol.starts_with(g) }
+    };
+    // Accepted glue symbols are one character each (see `shape`): a name holds one when it
+    // holds its character, and a one-character symbol equal to one is a conflict, above.
+    let held = word.then(|| symbol.chars().find(|c| known.glue_chars.contains(c))).flatten();
+    let clash = known.defaults.iter().find(|g| overlaps(g)).map(|g| g.to_string());
+    if let Some(other) = clash.or_else(|| held.map(String::from)) {
         return at_value(DialectIssue::Overlaps { python, symbol, other });
     }
     Ok(Some(symbol))

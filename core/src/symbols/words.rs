@@ -88,16 +88,38 @@ fn len_bit(len: usize) -> u64 {
 
 #[inline]
 fn hash_str(s: &str) -> usize {
-    // Words are short and differ in their ends and length: mixing those three is enough,
-    // and probing sorts out the rest.
+    // The first and the last eight (or four) bytes, overlapping in short words, and the
+    // length, mixed: constant time whatever the length, and fixed-size loads only. A hash of
+    // the two end bytes alone put a dialect of `word1` … `word30000` into a few chains, and
+    // building the table took quadratic time.
     let bytes = s.as_bytes();
-    let (first, last) = (bytes.first().copied(), bytes.last().copied());
-    let (first, last) = (first.unwrap_or(0) as u32, last.unwrap_or(0) as u32);
-    let second = bytes.get(1).copied().unwrap_or(0) as u32;
-    let h = (first.wrapping_mul(0x9E37_79B1) ^ second.wrapping_mul(0x85EB_CA6B)).wrapping_add(
-        last.wrapping_mul(0xC2B2_AE35) ^ (bytes.len() as u32).wrapping_mul(0x27D4_EB2F),
-    );
-    (h ^ (h >> 15)) as usize
+    let n = bytes.len();
+    let (head, tail) = if n >= 8 {
+        (load8(&bytes[..8]), load8(&bytes[n - 8..]))
+    } else if n >= 4 {
+        (u64::from(load4(&bytes[..4])), u64::from(load4(&bytes[n - 4..])))
+    } else {
+        let at = |i: usize| u64::from(bytes.get(i).copied().unwrap_or(0));
+        (at(0) | at(1) << 8 | at(2) << 16, 0)
+    };
+    let h = (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail.rotate_left(29))
+        .wrapping_mul(0x517C_C1B7_2722_0A95)
+        ^ n as u64;
+    (h ^ (h >> 32)) as usize
+}
+
+#[inline(always)]
+fn load8(eight: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(eight);
+    u64::from_le_bytes(word)
+}
+
+#[inline(always)]
+fn load4(four: &[u8]) -> u32 {
+    let mut word = [0u8; 4];
+    word.copy_from_slice(four);
+    u32::from_le_bytes(word)
 }
 
 #[cfg(test)]
