@@ -203,3 +203,50 @@ fn traceback_markers_sit_under_the_phi_code() {
         p.phicode(&args).assert().code(1).stderr(predicate::str::contains(expected));
     }
 }
+
+#[test]
+fn a_nul_byte_is_a_syntax_error_at_its_file_and_line_as_in_python3() {
+    let p = Project::new();
+    p.write("main.φ", "x = 1\nπ(x)\0\n");
+    let expected = format!(
+        "  File \"{}\", line 2\n    π(x)\nSyntaxError: source code cannot contain null bytes\n",
+        p.path().canonicalize().unwrap().join("main.φ").display()
+    );
+    p.phicode(&["main.φ"]).assert().code(1).stdout("").stderr(expected);
+}
+
+#[test]
+fn a_file_that_cannot_be_opened_is_python3_s_message_and_status_2() {
+    let p = Project::new();
+    let shown = p.path().canonicalize().unwrap();
+    p.phicode(&["gone.φ"]).assert().code(2).stderr(format!(
+        "phicode: can't open file '{}': [Errno 2] No such file or directory\n",
+        shown.join("gone.φ").display()
+    ));
+    // Unreadable: as root (CI), only another user is refused the file.
+    let file = p.write("secret.φ", "π(1)\n");
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
+    let dir = std::os::unix::fs::PermissionsExt::from_mode(0o755);
+    std::fs::set_permissions(p.path(), dir).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("phicode");
+    let root =
+        std::fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0);
+    let mut command = if root {
+        let mut su = std::process::Command::new("su");
+        su.args(["nobody", "-s", "/bin/sh", "-c"]).arg(format!(
+            "{} {}",
+            bin.display(),
+            file.display()
+        ));
+        su
+    } else {
+        let mut own = std::process::Command::new(&bin);
+        own.arg(&file);
+        own
+    };
+    let out = command.output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let expected =
+        format!("phicode: can't open file '{}': [Errno 13] Permission denied\n", file.display());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), expected);
+}

@@ -51,6 +51,9 @@ pub fn get_code<'py>(rt: &Runtime, name: &Bound<'py, PyAny>) -> PyResult<Bound<'
     let text = crate::input::decode(bytes, &path.display().to_string())
         .map_err(|e| PySyntaxError::new_err(e.to_string()))?;
     let source = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if let Some(at) = source.find('\0') {
+        return Err(null_byte(source, at, name));
+    }
     let transpiling = Instant::now();
     let conversion = to_python_with(source, &rt.table, Options { source_map: true });
     let transpiled = transpiling.elapsed();
@@ -106,4 +109,15 @@ fn os_error(py: Python<'_>, error: &std::io::Error, name: &Bound<'_, PyAny>) -> 
         Ok(exception) => PyErr::from_value(exception),
         Err(e) => e,
     }
+}
+
+/// python3's SyntaxError for a file holding a NUL byte, at its line (compiling the text
+/// would say "source code string cannot contain null bytes" with no file or line).
+fn null_byte(source: &str, at: usize, name: &Bound<'_, PyAny>) -> PyErr {
+    let line = source[..at].matches('\n').count() + 1;
+    let start = source[..at].rfind('\n').map_or(0, |n| n + 1);
+    let end = source[at..].find('\n').map_or(source.len(), |n| at + n);
+    let text = source[start..end].replace('\0', "");
+    let place = (name.clone().unbind(), line, name.py().None(), text);
+    PySyntaxError::new_err(("source code cannot contain null bytes", place))
 }

@@ -63,14 +63,17 @@ impl Plan {
                 (main, &[][..])
             }
         };
-        let real = std::fs::canonicalize(&file).map_err(|e| {
+        // As python3 says it (and exits 2): `can't open file '/abs/f.φ': [Errno 13] ...`.
+        let cannot_open = |e: std::io::Error| {
             let shown = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
-            Error::Usage(format!("can't open file '{}': {e}", shown.display()))
-        })?;
+            Error::Usage(format!("can't open file '{}': {}", shown.display(), errno_text(&e)))
+        };
+        let real = std::fs::canonicalize(&file).map_err(cannot_open)?;
         if real.is_dir() {
             let msg = format!("can't run '{}': it is a folder", file.display());
             return Err(Error::Usage(msg));
         }
+        std::fs::File::open(&real).map_err(cannot_open)?;
         let kind = if file.extension().is_some_and(|e| e == "py") { Kind::Py } else { Kind::Phi };
         let mut argv = vec![file.clone().into_os_string()];
         argv.extend(rest.iter().cloned());
@@ -89,5 +92,18 @@ impl Plan {
                 absolute.parent().map_or_else(|| self.path0.clone(), Path::to_path_buf)
             }
         }
+    }
+}
+
+/// `[Errno 13] Permission denied`, as Python words an OS error (Rust says
+/// `Permission denied (os error 13)`).
+fn errno_text(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match e.raw_os_error() {
+        Some(code) => {
+            let words = text.strip_suffix(&format!(" (os error {code})")).unwrap_or(&text);
+            format!("[Errno {code}] {words}")
+        }
+        None => text,
     }
 }
