@@ -65,3 +65,19 @@ fn broken_config_json_is_exit_2_with_position() {
         .code(2)
         .stderr(predicate::str::starts_with(".phicode/config.json:2:"));
 }
+
+#[test]
+fn a_python_syntax_error_is_reported_at_its_phi_line_and_column() {
+    let p = Project::new();
+    p.write("missing_colon.φ", "x = 1\n¿ x ≡ 1\n    π(x)\n");
+    p.write("stray_return.φ", "⟲ 5\n");
+    p.write("fine.φ", "ƒ f(x): ⟲ x\n");
+    p.phicode(&["check", "missing_colon.φ", "stray_return.φ", "fine.φ"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "missing_colon.φ:2:8: error: SyntaxError: expected ':'\n\
+             stray_return.φ:1:1: error: SyntaxError: 'return' outside function\n",
+        );
+}

@@ -1,14 +1,16 @@
-//! `phicode check`: every dialect problem of the configs involved and every lexical error
-//! of each φ file, as `file:line:col: error: ...`; exit 1 if there is any.
+//! `phicode check`: every dialect problem of the configs involved, every lexical error of
+//! each φ file and, where there is none, the SyntaxError Python would raise compiling it,
+//! as `file:line:col: error: ...`; exit 1 if there is any.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use phicode_core::check;
+use phicode_core::{Options, check, to_python_with};
 
 use crate::cli::CheckArgs;
 use crate::config::{Config, discover, load};
 use crate::diagnostic::{Diagnostic, print_all};
+use crate::embed::syntax;
 use crate::error::{EXIT_FAILURE, EXIT_USAGE, Error};
 use crate::input;
 
@@ -41,16 +43,42 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
             }
         };
         let Some(config) = config else { continue };
-        let problems: Vec<Diagnostic> = check(&source.text, &config.table)
+        let mut problems: Vec<Diagnostic> = check(&source.text, &config.table)
             .iter()
             .map(|d| Diagnostic::error(&source.name, d.position, d.error.to_string()))
             .collect();
+        if problems.is_empty() {
+            // Then what Python itself would refuse, at the φ line and column.
+            match python_syntax(&source.text, &config.table, &source.name) {
+                Ok(Some((position, message))) => {
+                    problems.push(Diagnostic::error(&source.name, position, message));
+                }
+                Ok(None) => {}
+                Err(e) => eprintln!("phicode: {}: cannot check its Python: {e}", source.name),
+            }
+        }
         if !problems.is_empty() {
             worst = worst.max(EXIT_FAILURE);
         }
         print_all(&problems);
     }
     Ok(ExitCode::from(worst))
+}
+
+/// The first SyntaxError of the Python `text` becomes, compiled (not run) by the embedded
+/// interpreter, at its φ position.
+fn python_syntax(
+    text: &str,
+    table: &phicode_core::SymbolTable,
+    name: &str,
+) -> pyo3::PyResult<Option<(phicode_core::Position, String)>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let conversion = to_python_with(text, table, Options { source_map: true });
+    crate::embed::preinit::like_python3();
+    pyo3::Python::initialize();
+    pyo3::Python::attach(|py| {
+        syntax::first_error(py, &conversion.code, text, conversion.source_map.as_ref(), name)
+    })
 }
 
 /// Loads a config the first time a file needs it and reports its problems once: a check

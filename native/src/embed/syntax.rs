@@ -59,6 +59,33 @@ fn move_to_phi(
     value.setattr("args", args)
 }
 
+/// The first SyntaxError compiling `python` (converted from `phi` with `map`) would raise,
+/// at its φ position (1-based line and column): `phicode check` reports what running would.
+pub fn first_error(
+    py: Python<'_>,
+    python: &str,
+    phi: &str,
+    map: Option<&SourceMap>,
+    name: &str,
+) -> PyResult<Option<(Position, String)>> {
+    let compile = py.import("builtins")?.getattr("compile")?;
+    // Not the file's own name: CPython would read the error's line back from that file (the
+    // φ text) and count the Python column's bytes in it, misplacing the column.
+    let compiled = compile.call1((python, "<phicode check>", "exec", 0, true));
+    let Err(error) = compiled else { return Ok(None) };
+    if !error.is_instance_of::<PySyntaxError>(py) {
+        return Err(error); // MemoryError, RecursionError: not a verdict on the code.
+    }
+    let name = pyo3::types::PyString::new(py, name).into_any();
+    let error = remap(py, error, &name, phi, map);
+    let value = error.value(py);
+    let line = value.getattr("lineno")?.extract::<Option<u32>>()?.unwrap_or(1);
+    let column = value.getattr("offset")?.extract::<Option<u32>>()?.unwrap_or(1).max(1);
+    let kind = value.get_type().name()?;
+    let msg: String = value.getattr("msg")?.extract()?;
+    Ok(Some((Position { line, column }, format!("{kind}: {msg}"))))
+}
+
 /// Line `line` (1-based) of `text` with its line break normalized to `\n`, as CPython shows.
 fn phi_line(text: &str, line: u32) -> Option<String> {
     let index = LineIndex::new(text);
