@@ -87,3 +87,32 @@ fn missing_explicit_config_is_named() {
         .failure()
         .stderr(predicate::str::contains("cannot read nope.json"));
 }
+
+#[test]
+fn a_config_with_a_byte_order_mark_is_read_and_its_positions_ignore_the_mark() {
+    let p = Project::new();
+    p.write(
+        ".(φ)/config.json",
+        "\u{feff}{\"symbols\": {\"print\": \"imprimir\", \"while\": \"¿\"}}",
+    );
+    p.write("app.φ", "imprimir(1)\n");
+    p.phicode(&["convert", "app.φ"])
+        .assert()
+        .success()
+        .stdout("print(1)\n")
+        .stderr(predicate::str::contains(".(φ)/config.json:1:44: warning: the symbol `¿`"));
+}
+
+#[test]
+fn a_config_that_is_a_folder_is_an_error_not_a_silent_fallback() {
+    let outer = Project::new();
+    outer.write(".phicode/config.json", r#"{"symbols": {"if": "si"}}"#);
+    std::fs::create_dir_all(outer.path().join("src/.(φ)/config.json")).unwrap();
+    outer.write("src/app.φ", "si x: ⋯\n");
+    outer
+        .phicode(&["convert", "src/app.φ"])
+        .assert()
+        .failure()
+        .stdout("")
+        .stderr(predicate::str::contains("config.json: Is a directory"));
+}

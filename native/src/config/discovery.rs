@@ -11,7 +11,9 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     for dir in start.ancestors() {
         for folder in CONFIG_FOLDERS {
             let candidate = dir.join(folder).join("config.json");
-            if candidate.is_file() {
+            // Anything there is the config, a folder or a dangling link too: reading it then
+            // fails with a clear error, where skipping it would silently use another config.
+            if candidate.symlink_metadata().is_ok() {
                 return Some(candidate);
             }
         }

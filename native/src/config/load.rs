@@ -31,7 +31,9 @@ pub fn load(path: &Path) -> Result<Config, Error> {
         }
         other => other,
     })?;
-    let dialect = Dialect::from_json(&text).map_err(|e| Error::Diagnostics {
+    // A byte order mark (Windows editors write one) is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let dialect = Dialect::from_json(text).map_err(|e| Error::Diagnostics {
         diagnostics: vec![Diagnostic::error(&name, e.position, e.message)],
         code: EXIT_USAGE,
     })?;
