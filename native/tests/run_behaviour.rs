@@ -250,3 +250,22 @@ fn a_file_that_cannot_be_opened_is_python3_s_message_and_status_2() {
         format!("phicode: can't open file '{}': [Errno 13] Permission denied\n", file.display());
     assert_eq!(String::from_utf8_lossy(&out.stderr), expected);
 }
+
+#[test]
+fn an_external_interpreter_that_cannot_run_the_bootstrap_is_a_clear_error() {
+    let p = Project::new();
+    p.write("app.φ", "π(1)\n");
+    // Not a Python at all: it exits 0 without running anything.
+    p.phicode(&["--python", "/bin/true", "app.φ"]).assert().code(2).stdout("").stderr(
+        predicate::str::contains("/bin/true did not run phicode's bootstrap")
+            .and(predicate::str::contains("is it Python 3.8 or newer?")),
+    );
+    // A Python too old for the bootstrap (python3 told it is 3.7, as a sitecustomize can).
+    p.write("old/sitecustomize.py", "import sys\nsys.version_info = (3, 7, 0, 'final', 0)\n");
+    p.phicode(&["--python", "python3", "app.φ"])
+        .env("PYTHONPATH", p.path().join("old"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("phicode: this interpreter is Python 3.7; phicode needs Python 3.8 or newer\n");
+}

@@ -14,11 +14,20 @@ use crate::debug::Debug;
 use crate::error::Error;
 use crate::python::{BOOT_NAME, BOOT_SOURCE};
 
-/// Loads the bootstrap into its own module (nothing leaks into `__main__`) and starts it.
+/// The oldest Python the bootstrap runs on.
+const OLDEST: (u32, u32) = (3, 8);
+
+/// Loads the bootstrap into its own module (nothing leaks into `__main__`) and starts it;
+/// on a Python older than `OLDEST` it says so and exits 2 instead (Python 2.7 parses this
+/// much: `exec` is looked up, since there it is a statement).
 fn stub() -> String {
+    let (major, minor) = OLDEST;
     format!(
-        "(lambda s, o: (s.modules.__setitem__('_phicode_boot', type(s)('_phicode_boot')), \
-         exec(compile(o.environ.pop('PHICODE_BOOT_SOURCE'), '{BOOT_NAME}', 'exec'), \
+        "(lambda s, o: (s.version_info[:2] < ({major}, {minor}) and (o.unlink(o.environ['PHICODE_RUN_STARTED']), \
+         s.stderr.write('phicode: this interpreter is Python %d.%d; phicode needs Python {major}.{minor} or newer\\n' \
+         % tuple(s.version_info[:2])), s.exit(2))) or \
+         (s.modules.__setitem__('_phicode_boot', type(s)('_phicode_boot')), \
+         getattr(__builtins__, 'exec')(compile(o.environ.pop('PHICODE_BOOT_SOURCE'), '{BOOT_NAME}', 'exec'), \
          s.modules['_phicode_boot'].__dict__), s.modules['_phicode_boot'].external_main()))\
          (__import__('sys'), __import__('os'))"
     )
@@ -38,6 +47,13 @@ pub fn run_external(
     bundle
         .write_to(file.as_file_mut())
         .map_err(|source| Error::Write { path: file.path().to_path_buf(), source })?;
+    // Removed by the bootstrap as it starts: still there afterwards, the "interpreter" never
+    // ran it (`/bin/true`, a shell script), and its exit status would pass for the program's.
+    let started_mark = tempfile::Builder::new()
+        .prefix("phicode-started-")
+        .tempfile()
+        .map_err(|source| Error::Write { path: std::env::temp_dir(), source })?
+        .into_temp_path();
     let host = std::env::current_exe().unwrap_or_else(|_| "phicode".into());
     // Ctrl-C reaches the whole process group: the program handles it, the host only waits.
     let _ =
@@ -53,10 +69,19 @@ pub fn run_external(
         .env("PHICODE_RUN_KIND", plan.kind.as_str())
         .env("PHICODE_RUN_TARGET", &plan.target)
         .env("PHICODE_RUN_PATH0", &plan.path0)
+        .env("PHICODE_RUN_STARTED", &started_mark)
         .status()
         .map_err(|source| Error::Read { path: interpreter.to_path_buf(), source })?;
     debug.phase("external interpreter run", started.elapsed());
     drop(file);
+    if started_mark.exists() {
+        return Err(Error::Usage(format!(
+            "{} did not run phicode's bootstrap (it exited with {status}): is it Python {}.{} or newer?",
+            interpreter.display(),
+            OLDEST.0,
+            OLDEST.1
+        )));
+    }
     Ok(exit(status))
 }
 

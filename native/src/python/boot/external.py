@@ -13,6 +13,10 @@ def external_main():
 
     env = os.environ
     settings = {k: env.pop(k) for k in list(env) if k.startswith("PHICODE_RUN_")}
+    try:
+        os.unlink(settings["PHICODE_RUN_STARTED"])  # tells the host its bootstrap ran
+    except (KeyError, OSError):
+        pass
     if sys.path and sys.path[0] == "":
         del sys.path[0]  # `-c` put the current folder there; python3 FILE would not.
     _use_bundle(settings["PHICODE_RUN_BUNDLE"], settings.get("PHICODE_RUN_HOST"))
