@@ -269,3 +269,72 @@ fn an_external_interpreter_that_cannot_run_the_bootstrap_is_a_clear_error() {
         .stdout("")
         .stderr("phicode: this interpreter is Python 3.7; phicode needs Python 3.8 or newer\n");
 }
+
+/// `kill SIGNAL <phicode>` (not the terminal's group-wide signal) on a program that runs
+/// under an external interpreter, as a supervisor or a shell script sends it.
+#[cfg(unix)]
+fn signal_host_alone(signal: nix::sys::signal::Signal) -> (std::process::ExitStatus, String, u32) {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::{Command, Stdio};
+    let p = Project::new();
+    p.write(
+        "main.φ",
+        "⇒ signal, sys, time\n\
+         signal.signal(signal.SIGTERM, λ n, f: (π('got', n, flush=✓), sys.exit(7)))\n\
+         π('ready', flush=✓)\ntime.sleep(30)\n",
+    );
+    let exe = assert_cmd::cargo::cargo_bin("phicode");
+    let mut child = Command::new(exe)
+        .args(["--pypy", "main.φ"])
+        .current_dir(p.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    assert_eq!(line, "ready\n");
+    let host = nix::unistd::Pid::from_raw(child.id() as i32);
+    nix::sys::signal::kill(host, signal).unwrap();
+    let status = child.wait().unwrap();
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    (status, rest, child.id())
+}
+
+#[cfg(unix)]
+#[test]
+fn signals_sent_to_phicode_reach_the_external_interpreter_and_leave_no_files() {
+    use std::os::unix::process::ExitStatusExt;
+    // The host's own files carry its process id.
+    let left = |host: u32| {
+        let ours = |name: String| {
+            ["phicode-bundle-", "phicode-started-"]
+                .iter()
+                .any(|k| name.starts_with(&format!("{k}{host}-")))
+        };
+        let entries = std::fs::read_dir(std::env::temp_dir()).unwrap().flatten();
+        entries.filter(|e| ours(e.file_name().to_string_lossy().into_owned())).count()
+    };
+    // The program's own SIGTERM handler runs and decides the status.
+    let (status, out, host) = signal_host_alone(nix::sys::signal::Signal::SIGTERM);
+    assert_eq!((status.code(), out.as_str(), left(host)), (Some(7), "got 15\n", 0));
+    // SIGINT: KeyboardInterrupt in the program, and phicode ends by SIGINT as it did.
+    let (status, _, host) = signal_host_alone(nix::sys::signal::Signal::SIGINT);
+    assert_eq!((status.signal(), left(host)), (Some(2), 0));
+}
+
+#[test]
+fn files_of_a_host_killed_outright_are_swept_by_the_next_run() {
+    // A process that has ended stands for a host killed by SIGKILL, which removes nothing.
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let pid = gone.id();
+    gone.wait().unwrap();
+    let stale = std::env::temp_dir().join(format!("phicode-bundle-{pid}-left"));
+    std::fs::write(&stale, "").unwrap();
+    let p = Project::new();
+    p.write("main.φ", "π(1)\n");
+    p.phicode(&["--pypy", "main.φ"]).assert().success().stdout("1\n");
+    assert!(!stale.exists(), "{} was not swept", stale.display());
+}

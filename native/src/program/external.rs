@@ -4,12 +4,12 @@
 
 use std::path::Path;
 use std::process::{Command, ExitCode};
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use super::bundle::Bundle;
 use super::plan::Plan;
+use super::relay::Relay;
+use super::scratch;
 use crate::debug::Debug;
 use crate::error::Error;
 use crate::python::{BOOT_NAME, BOOT_SOURCE};
@@ -40,8 +40,9 @@ pub fn run_external(
     bundle: &Bundle,
     debug: Debug,
 ) -> Result<ExitCode, Error> {
+    scratch::sweep();
     let mut file = tempfile::Builder::new()
-        .prefix("phicode-bundle-")
+        .prefix(&scratch::prefix("phicode-bundle-"))
         .tempfile()
         .map_err(|source| Error::Write { path: std::env::temp_dir(), source })?;
     bundle
@@ -50,16 +51,13 @@ pub fn run_external(
     // Removed by the bootstrap as it starts: still there afterwards, the "interpreter" never
     // ran it (`/bin/true`, a shell script), and its exit status would pass for the program's.
     let started_mark = tempfile::Builder::new()
-        .prefix("phicode-started-")
+        .prefix(&scratch::prefix("phicode-started-"))
         .tempfile()
         .map_err(|source| Error::Write { path: std::env::temp_dir(), source })?
         .into_temp_path();
     let host = std::env::current_exe().unwrap_or_else(|_| "phicode".into());
-    // Ctrl-C reaches the whole process group: the program handles it, the host only waits.
-    let _ =
-        signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::new(AtomicBool::new(false)));
     let started = Instant::now();
-    let status = Command::new(interpreter)
+    let mut child = Command::new(interpreter)
         .arg("-c")
         .arg(stub())
         .args(&plan.argv)
@@ -70,8 +68,14 @@ pub fn run_external(
         .env("PHICODE_RUN_TARGET", &plan.target)
         .env("PHICODE_RUN_PATH0", &plan.path0)
         .env("PHICODE_RUN_STARTED", &started_mark)
-        .status()
+        .spawn()
         .map_err(|source| Error::Read { path: interpreter.to_path_buf(), source })?;
+    // Ctrl-C reaches the whole process group: the program handles it, the host only waits;
+    // a signal sent to the host alone is passed on.
+    let relay = Relay::start(child.id());
+    let status =
+        child.wait().map_err(|source| Error::Read { path: interpreter.to_path_buf(), source })?;
+    drop(relay);
     debug.phase("external interpreter run", started.elapsed());
     drop(file);
     if started_mark.exists() {
@@ -82,6 +86,7 @@ pub fn run_external(
             OLDEST.1
         )));
     }
+    drop(started_mark); // Before `exit`, which may end the process by the child's signal.
     Ok(exit(status))
 }
 
@@ -91,9 +96,8 @@ fn exit(status: std::process::ExitStatus) -> ExitCode {
     match (status.code(), status.signal()) {
         (Some(code), _) => ExitCode::from((code & 0xff) as u8),
         (None, Some(signal)) => {
-            if signal == signal_hook::consts::SIGINT {
-                let _ = signal_hook::low_level::emulate_default_handler(signal);
-            }
+            // End as the program did, as python3's parent would see it.
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
             ExitCode::from((128 + signal).clamp(0, 255) as u8)
         }
         (None, None) => ExitCode::FAILURE,

@@ -6,6 +6,8 @@ mod bundle;
 mod external;
 pub mod interpreter;
 mod plan;
+mod relay;
+mod scratch;
 
 pub use plan::{Kind, Plan};
 
