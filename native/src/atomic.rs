@@ -5,6 +5,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
+use crate::stale;
+
 /// Replaces `path` with `bytes` atomically and durably (the folder entry is synced too).
 /// An existing file keeps its permissions; a new one gets the usual `rw-r--r--`. On error
 /// the target is untouched and no temporary file stays.
@@ -13,10 +15,18 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Like [`write`], without syncing the folder: for caches, where losing the rename in a
-/// crash only means a miss (the file itself is still synced before the rename).
+/// crash only means a miss (the file itself is still synced before the rename). The
+/// half-written entries of processes killed while writing are swept from the folder.
 pub fn write_cache(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace(path, bytes, false)
+    let written = replace(path, bytes, false);
+    if let Some(dir) = path.parent() {
+        stale::sweep(dir, &[TEMPORARY]);
+    }
+    written
 }
+
+/// How temporary files start their names (then the process id: see `stale`).
+const TEMPORARY: &str = ".phicode-";
 
 fn replace(path: &Path, bytes: &[u8], sync_folder: bool) -> io::Result<()> {
     let dir = match path.parent() {
@@ -28,7 +38,8 @@ fn replace(path: &Path, bytes: &[u8], sync_folder: bool) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
-    let mut temp = tempfile::Builder::new().prefix(".phicode-").suffix(".tmp").tempfile_in(dir)?;
+    let prefix = stale::prefix(TEMPORARY);
+    let mut temp = tempfile::Builder::new().prefix(&prefix).suffix(".tmp").tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     if let Some(permissions) = permissions.or_else(default_permissions) {

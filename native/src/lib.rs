@@ -15,6 +15,7 @@ pub mod error;
 pub mod input;
 pub mod program;
 pub mod python;
+pub mod stale;
 pub mod worker;
 
 use std::ffi::OsString;

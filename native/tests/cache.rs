@@ -183,3 +183,23 @@ fn read_only_tree_runs_without_writing() {
     assert_eq!(err.matches("not written (folder not writable)").count(), 2, "{err}");
     assert!(!p.path().join("__pycache__").exists(), "{err}");
 }
+
+#[test]
+fn half_written_entries_of_a_killed_process_are_swept() {
+    let p = project();
+    // A process that has ended stands for one killed by SIGKILL while writing an entry.
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let pid = gone.id();
+    gone.wait().unwrap();
+    let stale = p.write(&format!("__pycache__/.phicode-{pid}-x1y2z3.tmp"), "half");
+    let unknown = p.write("__pycache__/.phicode-older.tmp", "an older phicode's: left alone");
+    let (out, _) = run(&p, &[]);
+    assert_eq!(out, "42\n");
+    assert!(!stale.exists(), "{} was not swept", stale.display());
+    assert!(unknown.exists());
+    let leftovers: Vec<_> = entries(&p.path().join("__pycache__"))
+        .into_iter()
+        .filter(|e| e.extension().is_some_and(|x| x == "tmp") && *e != unknown)
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

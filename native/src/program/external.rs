@@ -9,10 +9,15 @@ use std::time::Instant;
 use super::bundle::Bundle;
 use super::plan::Plan;
 use super::relay::Relay;
-use super::scratch;
 use crate::debug::Debug;
 use crate::error::Error;
 use crate::python::{BOOT_NAME, BOOT_SOURCE};
+use crate::stale;
+
+/// The bundle of transpiled sources, in the temporary folder.
+const BUNDLE: &str = "phicode-bundle-";
+/// The marker the bootstrap removes as it starts.
+const STARTED: &str = "phicode-started-";
 
 /// The oldest Python the bootstrap runs on.
 const OLDEST: (u32, u32) = (3, 8);
@@ -40,9 +45,9 @@ pub fn run_external(
     bundle: &Bundle,
     debug: Debug,
 ) -> Result<ExitCode, Error> {
-    scratch::sweep();
+    stale::sweep(&std::env::temp_dir(), &[BUNDLE, STARTED]);
     let mut file = tempfile::Builder::new()
-        .prefix(&scratch::prefix("phicode-bundle-"))
+        .prefix(&stale::prefix(BUNDLE))
         .tempfile()
         .map_err(|source| Error::Write { path: std::env::temp_dir(), source })?;
     bundle
@@ -51,7 +56,7 @@ pub fn run_external(
     // Removed by the bootstrap as it starts: still there afterwards, the "interpreter" never
     // ran it (`/bin/true`, a shell script), and its exit status would pass for the program's.
     let started_mark = tempfile::Builder::new()
-        .prefix(&scratch::prefix("phicode-started-"))
+        .prefix(&stale::prefix(STARTED))
         .tempfile()
         .map_err(|source| Error::Write { path: std::env::temp_dir(), source })?
         .into_temp_path();

@@ -7,7 +7,6 @@ mod external;
 pub mod interpreter;
 mod plan;
 mod relay;
-mod scratch;
 
 pub use plan::{Kind, Plan};
 
