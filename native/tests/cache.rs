@@ -203,3 +203,42 @@ fn half_written_entries_of_a_killed_process_are_swept() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_copied_project_names_its_own_files_though_its_entries_were_made_elsewhere() {
+    let p = Project::new();
+    p.write("main.φ", "⇒ helper\nhelper.boom()\n");
+    p.write("helper.φ", "ƒ boom():\n    ⟲ 1 / 0\n");
+    let mut first = p.phicode(&["main.φ"]);
+    first.env_remove("PYTHONDONTWRITEBYTECODE").env_remove("PYTHONPYCACHEPREFIX");
+    first.assert().code(1);
+    assert!(!entries(&p.path().join("__pycache__")).is_empty(), "no entry was written");
+    // cp -r A B; mv A A.gone: B's entries were written for A's files.
+    let copy = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(format!("{}/.", p.path().display()))
+        .arg(copy.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let gone = p.path().with_extension("gone");
+    std::fs::rename(p.path(), &gone).unwrap();
+    let out = common::phicode()
+        .current_dir(copy.path())
+        .arg("main.φ")
+        .env_remove("PYTHONDONTWRITEBYTECODE")
+        .env_remove("PYTHONPYCACHEPREFIX")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    std::fs::rename(&gone, p.path()).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let helper = copy.path().canonicalize().unwrap().join("helper.φ");
+    assert!(
+        stderr.contains(&format!("File \"{}\", line 2, in boom", helper.display())),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(".gone"), "{stderr}");
+}

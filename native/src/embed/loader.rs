@@ -40,6 +40,10 @@ pub fn get_code<'py>(rt: &Runtime, name: &Bound<'py, PyAny>) -> PyResult<Bound<'
     let why = match &entry {
         Some(entry) => match cached(py, &rt.cache, entry, key) {
             Ok(code) => {
+                // The entry may come from a copy of the project elsewhere, or from a twin
+                // file (`x.phi` beside `x.φ`): its code must name this file, as CPython
+                // makes a `.pyc`'s code name the `.py` it is loaded for.
+                py.import("_imp")?.call_method1("_fix_co_filename", (&code, name))?;
                 rt.debug
                     .note(|| format!("cache hit {} ({})", path.display(), ms(started.elapsed())));
                 return Ok(code);
