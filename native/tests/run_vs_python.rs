@@ -177,3 +177,24 @@ fn a_long_line_of_symbols_keeps_its_traceback_under_the_phi_columns() {
     assert_eq!(marks.chars().position(|c| c != ' '), Some(expected), "{marks}");
     assert!(marks.trim().starts_with("~~^~~~~"), "{marks}");
 }
+
+#[test]
+fn classes_defined_in_phi_have_comments_help_and_pydoc_as_in_python() {
+    let t = Twins::new(&[
+        (
+            "shapes.φ",
+            "# A point on the plane.\nℂ Point:\n    \"\"\"Two coordinates.\"\"\"\n    ƒ norm(self): ⟲ 0\n",
+        ),
+        (
+            "main.φ",
+            "⇒ inspect, pydoc, shapes\n\
+             π(repr(inspect.getcomments(shapes.Point)))\n\
+             π(pydoc.render_doc(shapes.Point, renderer=pydoc.plaintext))\n\
+             π(inspect.findsource(shapes.Point)[1])\n",
+        ),
+    ]);
+    let out = t.assert_same(&["main.φ"], "");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("'# A point on the plane.\\n'\n"), "{stdout}");
+    assert!(stdout.contains("Two coordinates."), "{stdout}");
+}
