@@ -156,12 +156,29 @@ fn interpreter_auto_picks_pypy_unless_a_c_extension_is_imported_and_says_why() {
         .stderr(predicate::str::contains("interpreter auto: ").and(predicate::str::contains(
             "is installed and the program imports no C-extension package",
         )));
+    // A file the program does not import does not decide.
     p.write("lib.φ", "¿ ⊥:\n    ⇒ numpy\n");
+    p.write("tools/other.φ", "⇒ pandas\n");
+    p.phicode(&["--interpreter", "auto", "main.φ"]).assert().success().stdout("pypy\n");
+    // One it imports does.
+    p.write("main.φ", "⇒ sys, lib\nπ(sys.implementation.name)\n");
     p.phicode(&["--interpreter", "auto", "--debug", "main.φ"])
         .assert()
         .success()
         .stdout("cpython\n")
         .stderr(predicate::str::contains("lib.φ:2 imports numpy, a C-extension package"));
+}
+
+#[test]
+fn interpreter_auto_keeps_a_program_with_newer_syntax_off_an_older_pypy() {
+    let p = Project::new();
+    p.write("main.φ", "⇒ sys, shapes\nπ(sys.implementation.name, shapes.kind(3))\n");
+    p.write("shapes.φ", "ƒ kind(x):\n    match x:\n        case 3: ⟲ 'three'\n");
+    p.phicode(&["--interpreter", "auto", "--debug", "main.φ"])
+        .assert()
+        .success()
+        .stdout("cpython three\n")
+        .stderr(predicate::str::contains("shapes.φ:2 uses a match statement, from Python 3.10"));
 }
 
 #[test]

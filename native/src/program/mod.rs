@@ -6,10 +6,13 @@ mod bundle;
 mod external;
 pub mod interpreter;
 mod plan;
+mod reach;
 mod relay;
 
 pub use plan::{Kind, Plan};
 
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -42,10 +45,19 @@ pub fn run_program(args: &RunArgs) -> Result<ExitCode, Error> {
     let chosen = match requested {
         Some(interpreter) => interpreter,
         None => {
-            let main_py =
-                (plan.kind == Kind::Py).then(|| auto::read_py(plan.target.as_ref())).flatten();
-            let extra = main_py.iter().map(|(p, s)| (p.as_path(), s.as_str()));
-            let (choice, why) = auto::choose(bundle.sources().chain(extra));
+            let transpiled: HashMap<PathBuf, &str> =
+                bundle.sources().map(|(p, s)| (p.to_path_buf(), s)).collect();
+            let target =
+                std::path::absolute(&plan.target).unwrap_or_else(|_| PathBuf::from(&plan.target));
+            let main = match plan.kind {
+                Kind::Py => auto::read_py(&target).map(|(_, text)| text),
+                _ => transpiled.get(&target).map(|t| (*t).to_string()),
+            };
+            let program = match &main {
+                Some(text) => reach::reachable((&target, text), &plan.path0, &transpiled),
+                None => bundle.sources().map(|(p, s)| (p.to_path_buf(), s.to_string())).collect(),
+            };
+            let (choice, why) = auto::choose(&program);
             debug.note(|| format!("interpreter auto: {why}"));
             choice
         }
