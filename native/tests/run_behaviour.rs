@@ -98,21 +98,16 @@ fn ctrl_c_under_pypy_ends_host_and_program_by_sigint() {
     ctrl_c(&["--pypy"]);
 }
 
-/// Ctrl-C in a terminal: SIGINT to the whole foreground process group (phicode and, with an
-/// external interpreter, its child).
+/// `phicode FLAGS main.φ` in its own process group, once its program printed `ready`.
 #[cfg(unix)]
-fn ctrl_c(flags: &[&str]) {
-    use std::io::{BufRead, BufReader};
+fn started(
+    p: &Project,
+    flags: &[&str],
+) -> (std::process::Child, std::io::BufReader<std::process::ChildStdout>) {
+    use std::io::BufRead;
     use std::os::unix::process::CommandExt;
-    use std::os::unix::process::ExitStatusExt;
     use std::process::{Command, Stdio};
-    let p = Project::new();
-    p.write(
-        "main.φ",
-        "⇒ time\n∴:\n    π('ready', flush=✓)\n    time.sleep(30)\n⇗:\n    π('cleanup', flush=✓)\n",
-    );
-    let exe = assert_cmd::cargo::cargo_bin("phicode");
-    let mut child = Command::new(exe)
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("phicode"))
         .args(flags)
         .arg("main.φ")
         .process_group(0)
@@ -121,10 +116,27 @@ fn ctrl_c(flags: &[&str]) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     stdout.read_line(&mut line).unwrap();
     assert_eq!(line, "ready\n");
+    (child, stdout)
+}
+
+/// Ctrl-C in a terminal: SIGINT to the whole foreground process group (phicode and, with an
+/// external interpreter, its child).
+#[cfg(unix)]
+fn ctrl_c(flags: &[&str]) {
+    use std::io::BufRead;
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Command;
+    let p = Project::new();
+    p.write(
+        "main.φ",
+        "⇒ time\n∴:\n    π('ready', flush=✓)\n    time.sleep(30)\n⇗:\n    π('cleanup', flush=✓)\n",
+    );
+    let (child, mut stdout) = started(&p, flags);
+    let mut line = String::new();
     let group = format!("-{}", child.id());
     let killed = Command::new("kill").args(["-INT", "--", &group]).status().unwrap();
     assert!(killed.success());
@@ -291,8 +303,7 @@ fn an_external_interpreter_that_cannot_run_the_bootstrap_is_a_clear_error() {
 /// under an external interpreter, as a supervisor or a shell script sends it.
 #[cfg(unix)]
 fn signal_host_alone(signal: nix::sys::signal::Signal) -> (std::process::ExitStatus, String, u32) {
-    use std::io::{BufRead, BufReader, Read};
-    use std::process::{Command, Stdio};
+    use std::io::Read;
     let p = Project::new();
     p.write(
         "main.φ",
@@ -300,18 +311,8 @@ fn signal_host_alone(signal: nix::sys::signal::Signal) -> (std::process::ExitSta
          signal.signal(signal.SIGTERM, λ n, f: (π('got', n, flush=✓), sys.exit(7)))\n\
          π('ready', flush=✓)\ntime.sleep(30)\n",
     );
-    let exe = assert_cmd::cargo::cargo_bin("phicode");
-    let mut child = Command::new(exe)
-        .args(["--pypy", "main.φ"])
-        .current_dir(p.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    assert_eq!(line, "ready\n");
+    // Its own process group, as a service under a supervisor: the signal reaches phicode alone.
+    let (mut child, mut stdout) = started(&p, &["--pypy"]);
     let host = nix::unistd::Pid::from_raw(child.id() as i32);
     nix::sys::signal::kill(host, signal).unwrap();
     let status = child.wait().unwrap();
