@@ -5,7 +5,7 @@ mod direct;
 mod glue;
 mod index;
 mod table;
-mod words;
+pub(crate) mod words;
 
 pub use defaults::DEFAULT_SYMBOLS;
 pub(crate) use glue::{Glue, Lookup, Packed};

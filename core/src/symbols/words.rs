@@ -87,7 +87,7 @@ fn len_bit(len: usize) -> u64 {
 }
 
 #[inline]
-fn hash_str(s: &str) -> usize {
+pub(crate) fn hash_str(s: &str) -> usize {
     // The first and the last eight (or four) bytes, overlapping in short words, and the
     // length, mixed: constant time whatever the length, and fixed-size loads only. A hash of
     // the two end bytes alone put a dialect of `word1` … `word30000` into a few chains, and
