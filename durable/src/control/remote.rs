@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use resonate_sdk::resonate::{Resonate, ResonateConfig};
-use resonate_sdk::types::Value;
 
 use super::wire::{Request, Response};
+use crate::live;
 use crate::open::Open;
 use crate::questions::TAG;
 
@@ -35,14 +35,13 @@ pub fn settle_on_server(
     request: Request,
 ) -> Result<Response, resonate_sdk::error::Error> {
     on_server(url, |resonate| async move {
-        let data = |d: serde_json::Value| Value { headers: None, data: Some(d) };
         let settled = match request {
             Request::List => return Ok(Response::Unknown),
             Request::Resolve { id, value } => {
-                resonate.promises.resolve(&id, data(value.into())).await
+                resonate.promises.resolve(&id, live::value(value.into())).await
             }
             Request::Reject { id } => {
-                resonate.promises.reject(&id, data(serde_json::Value::Null)).await
+                resonate.promises.reject(&id, live::value(serde_json::Value::Null)).await
             }
         };
         Ok(match settled {
