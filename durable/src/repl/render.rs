@@ -4,6 +4,7 @@
 
 use std::io::{IsTerminal, Write};
 
+use phicode_sessions::host::STDERR_TAIL_MARKER;
 use phicode_sessions::protocol::{Display, ErrorMessage, ExecResult, Output, StreamName};
 
 const RED: &str = "\x1b[31m";
@@ -24,7 +25,7 @@ pub fn crash(e: &ErrorMessage, colour: bool) {
     let (on, off) = if colour { (BOLD_RED, RESET) } else { ("", "") };
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{on}worker died:{off} {}", e.exception_message);
-    if let Some((_, tail)) = e.traceback.split_once("--- worker stderr (last lines) ---\n") {
+    if let Some((_, tail)) = e.traceback.split_once(STDERR_TAIL_MARKER) {
         let _ = writeln!(err, "{}", tail.trim_end());
     }
 }

@@ -27,3 +27,4 @@ pub use event::{Collected, Event, Execution};
 pub use observers::Direction;
 pub use pool::{PoolConfig, PooledSession, SessionPool};
 pub use session::Session;
+pub use supervise::STDERR_TAIL_MARKER;

@@ -15,6 +15,10 @@ use super::shared::Shared;
 use super::spawn::{StderrTail, describe_exit};
 use crate::protocol::{decode, read_frame_async};
 
+/// Between why a worker died and its last stderr lines in the traceback of the error a dead
+/// worker's execution ends with; clients that show the two apart split on it.
+pub const STDERR_TAIL_MARKER: &str = "--- worker stderr (last lines) ---\n";
+
 /// After the process exits, frames it wrote before are still read for this long.
 const DRAIN: Duration = Duration::from_millis(200);
 
@@ -68,7 +72,7 @@ pub async fn run(shared: &Weak<Shared>, process: Process) -> Option<String> {
     if tail.trim().is_empty() {
         return Some(why);
     }
-    Some(format!("{why}\n--- worker stderr (last lines) ---\n{}", tail.trim_end()))
+    Some(format!("{why}\n{STDERR_TAIL_MARKER}{}", tail.trim_end()))
 }
 
 /// Waits for the process to exit, killing it when asked (or when the session is dropped).
