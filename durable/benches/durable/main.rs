@@ -12,19 +12,13 @@
 mod common;
 mod measures;
 mod questions;
-
-use std::time::Duration;
+// The session benchmark's medians and times, so both benchmarks print figures alike.
+#[path = "../../../sessions/benches/session/support.rs"]
+#[allow(dead_code)]
+mod support;
 
 use phicode_durable::{DurableConfig, DurableSession};
-
-pub fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort_unstable();
-    samples[samples.len() / 2]
-}
-
-pub fn ms(d: Duration) -> String {
-    format!("{:.3} ms", d.as_secs_f64() * 1e3)
-}
+use support::{median, ms};
 
 /// A durable session with its checkpoints in `state`.
 pub async fn durable(state: &tempfile::TempDir) -> DurableSession {
