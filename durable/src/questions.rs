@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use phicode_sessions::host::Event;
 use phicode_sessions::protocol::Verdict;
+use resonate_sdk::promises::Promises;
 use resonate_sdk::types::{PromiseRecord, PromiseState};
 use serde_json::{Value, json};
 
@@ -86,6 +87,19 @@ pub async fn answer(live: &Arc<Live>, event: &Event) -> bool {
         reply(&live, &id, kind, settled.as_ref()).await;
     });
     asked
+}
+
+/// Settles question `id` as whoever answers it chose: resolved with `line` (`input()` reads
+/// it, `approve()` returns True), or rejected for `None` (EOFError, False).
+pub async fn settle(
+    promises: &Promises,
+    id: &str,
+    line: Option<&str>,
+) -> resonate_sdk::error::Result<PromiseRecord> {
+    match line {
+        Some(line) => promises.resolve(id, value(line.into())).await,
+        None => promises.reject(id, value(Value::Null)).await,
+    }
 }
 
 /// Sends the worker what `settled` says (refusal when there is no settled promise).

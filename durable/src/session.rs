@@ -15,8 +15,9 @@ use crate::error::DurableError;
 use crate::functions::{LiveSlot, cell, send_cell};
 use crate::ids::ExecutionIds;
 use crate::invoke;
-use crate::live::{Live, value};
+use crate::live::Live;
 use crate::outcome::Outcome;
+use crate::questions::settle;
 use crate::record;
 use crate::recovery::{Restored, checkpointer, recover, restore_last};
 use crate::state::StateDir;
@@ -140,15 +141,14 @@ impl DurableSession {
     /// Resolves the promise of a question: `input()` gets `answer` as its line, `approve()`
     /// returns True. Anyone with the id may do this, from anywhere the promise reaches.
     pub async fn resolve(&self, id: &str, answer: &str) -> Result<(), DurableError> {
-        self.live.resonate.promises.resolve(id, value(answer.into())).await?;
+        settle(&self.live.resonate.promises, id, Some(answer)).await?;
         Ok(())
     }
 
     /// Rejects the promise of a question: `input()` raises EOFError, `approve()` returns
     /// False.
     pub async fn reject(&self, id: &str) -> Result<(), DurableError> {
-        let refused = value(serde_json::Value::Null);
-        self.live.resonate.promises.reject(id, refused).await?;
+        settle(&self.live.resonate.promises, id, None).await?;
         Ok(())
     }
 }

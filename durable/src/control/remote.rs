@@ -7,9 +7,8 @@ use std::collections::HashMap;
 use resonate_sdk::resonate::{Resonate, ResonateConfig};
 
 use super::wire::{Request, Response};
-use crate::live;
 use crate::open::Open;
-use crate::questions::TAG;
+use crate::questions::{TAG, settle};
 
 /// The pending questions on the server at `url`, with the session each belongs to.
 pub fn open_on_server(url: &str) -> Result<Vec<(String, Open)>, resonate_sdk::error::Error> {
@@ -37,12 +36,8 @@ pub fn settle_on_server(
     on_server(url, |resonate| async move {
         let settled = match request {
             Request::List => return Ok(Response::Unknown),
-            Request::Resolve { id, value } => {
-                resonate.promises.resolve(&id, live::value(value.into())).await
-            }
-            Request::Reject { id } => {
-                resonate.promises.reject(&id, live::value(serde_json::Value::Null)).await
-            }
+            Request::Resolve { id, value } => settle(&resonate.promises, &id, Some(&value)).await,
+            Request::Reject { id } => settle(&resonate.promises, &id, None).await,
         };
         Ok(match settled {
             Ok(_) => Response::Settled,

@@ -10,7 +10,8 @@ use tokio::sync::oneshot;
 
 use super::place::hosts_dir;
 use super::wire::{Request, Response};
-use crate::live::{Live, value};
+use crate::live::Live;
+use crate::questions::settle;
 
 /// The longest request line read (ids and answers are short; this bounds a bad client).
 const MAX_REQUEST: usize = 1 << 20;
@@ -94,11 +95,9 @@ async fn respond(live: &Live, request: Request) -> Response {
             return Response::Open { session, questions: live.open.list() };
         }
         Request::Resolve { id, value: answer } if live.open.contains(&id) => {
-            promises.resolve(&id, value(answer.into())).await
+            settle(promises, &id, Some(&answer)).await
         }
-        Request::Reject { id } if live.open.contains(&id) => {
-            promises.reject(&id, value(serde_json::Value::Null)).await
-        }
+        Request::Reject { id } if live.open.contains(&id) => settle(promises, &id, None).await,
         Request::Resolve { .. } | Request::Reject { .. } => return Response::Unknown,
     };
     match settled {
