@@ -47,18 +47,11 @@ impl Tmux {
 
     /// Waits until the screen shows `text` `count` times.
     fn wait_for(&self, text: &str, count: usize) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.matches(text).count() >= count {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(30),
-                "no {text:?} on the screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        wait_until(
+            30,
+            || Some(self.screen()).filter(|screen| screen.matches(text).count() >= count),
+            || format!("no {text:?} on the screen:\n{}", self.screen()),
+        )
     }
 
     fn alive(&self) -> bool {
@@ -67,6 +60,27 @@ impl Tmux {
             .output()
             .is_ok_and(|o| o.status.success())
     }
+}
+
+/// Polls `done` until it gives a value, failing with `why()` after `seconds`.
+fn wait_until<T>(seconds: u64, mut done: impl FnMut() -> Option<T>, why: impl Fn() -> String) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(value) = done() {
+            return value;
+        }
+        assert!(start.elapsed() < Duration::from_secs(seconds), "{}", why());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The command starting a REPL on the named session `name` with its state under `dir`.
+fn session_repl(dir: &tempfile::TempDir, flags: &str, name: &str) -> String {
+    format!(
+        "env NO_COLOR=1 XDG_STATE_HOME={} {} repl {flags} --session {name}",
+        dir.path().display(),
+        common::phicode().display()
+    )
 }
 
 impl Drop for Tmux {
@@ -154,15 +168,11 @@ fn a_person_at_the_repl() {
 }
 
 fn wait_exit(t: &Tmux) {
-    let start = Instant::now();
-    while t.alive() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "the REPL did not exit:\n{}",
-            t.screen()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_until(
+        10,
+        || (!t.alive()).then_some(()),
+        || format!("the REPL did not exit:\n{}", t.screen()),
+    );
 }
 
 #[test]
@@ -175,27 +185,18 @@ fn exit_leaves_the_repl() {
     wait_exit(&t);
 }
 
-/// Waits until `path` exists (a checkpoint was written).
-fn wait_file(path: &std::path::Path) {
-    let start = Instant::now();
-    while !path.exists() {
-        assert!(start.elapsed() < Duration::from_secs(30), "{} never appeared", path.display());
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 #[test]
 fn a_killed_worker_is_restarted_restored_and_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let command = format!(
-        "env NO_COLOR=1 XDG_STATE_HOME={} {} repl --no-history --session killed",
-        dir.path().display(),
-        common::phicode().display()
-    );
-    let t = Tmux::start(&command, dir.path());
+    let t = Tmux::start(&session_repl(&dir, "--no-history", "killed"), dir.path());
     t.wait_for("φ>", 1);
     t.keys(&["x = 41; names = ['ada']", "Enter"]);
-    wait_file(&dir.path().join("phicode/sessions/killed/checkpoint.json"));
+    let taken = dir.path().join("phicode/sessions/killed/checkpoint.json");
+    wait_until(
+        30,
+        || taken.exists().then_some(()),
+        || format!("{} never appeared", taken.display()),
+    );
     t.keys(&["import os; os.kill(os.getpid(), 9)", "Enter"]);
     // (A long line wraps on the screen.)
     let screen = t.wait_for("did not finish", 1).replace('\n', "");
@@ -211,11 +212,7 @@ fn a_killed_worker_is_restarted_restored_and_reported() {
 #[test]
 fn a_named_session_outlives_its_repl_killed_by_sigkill() {
     let dir = tempfile::tempdir().unwrap();
-    let command = format!(
-        "env NO_COLOR=1 XDG_STATE_HOME={} {} repl --session notes",
-        dir.path().display(),
-        common::phicode().display()
-    );
+    let command = session_repl(&dir, "", "notes");
     let first = Tmux::start(&command, dir.path());
     first.wait_for("φ>", 1);
     first.keys(&["ƒ double(v): ⟲ v * 2", "Enter", "Enter"]);
@@ -223,11 +220,11 @@ fn a_named_session_outlives_its_repl_killed_by_sigkill() {
     first.keys(&["total = double(21)", "Enter"]);
     first.wait_for("φ>", 3);
     let taken = dir.path().join("phicode/sessions/notes/checkpoint.json");
-    let start = Instant::now();
-    while !std::fs::read_to_string(&taken).is_ok_and(|t| t.contains("\"cell\":2")) {
-        assert!(start.elapsed() < Duration::from_secs(30), "no checkpoint after cell 2");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_until(
+        30,
+        || std::fs::read_to_string(&taken).is_ok_and(|t| t.contains("\"cell\":2")).then_some(()),
+        || "no checkpoint after cell 2".into(),
+    );
     let out = Command::new("tmux")
         .args(["-L", &first.socket, "list-panes", "-F", "#{pane_pid}"])
         .output()
