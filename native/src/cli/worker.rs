@@ -1,5 +1,6 @@
 //! The hidden `phicode worker` subcommand's options (set by the host that starts it).
 
+use phicode_security::Level;
 use phicode_sessions::protocol::{DEFAULT_MAX_FRAME, Format};
 
 /// `phicode worker`: serve one session over stdin/stdout (started by a host).
@@ -20,6 +21,9 @@ pub struct WorkerArgs {
     /// CPU-time limit in seconds (RLIMIT_CPU): past it the worker is killed (SIGXCPU).
     #[arg(long)]
     pub max_cpu: Option<u64>,
+    /// Security level the worker confines itself to before running any code.
+    #[arg(long, default_value = "unrestricted", value_parser = clap::value_parser!(Level))]
+    pub level: Level,
     /// Milliseconds between heartbeats; 0 sends none.
     #[arg(long, default_value_t = 5000)]
     pub heartbeat_ms: u64,

@@ -4,6 +4,8 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use phicode_security::Level;
+
 use crate::protocol::{DEFAULT_MAX_FRAME, Format};
 
 /// Resource limits put on each worker process (rlimits, set by the worker on itself).
@@ -29,6 +31,9 @@ pub struct SessionConfig {
     pub max_frame_bytes: u32,
     /// Resource limits.
     pub limits: Limits,
+    /// What code in the session may do, enforced by the worker's confinement (the
+    /// operating system's, or wasmtime's at [`Level::Sandbox`]).
+    pub level: Level,
     /// The worker's working folder (and the folder its dialect config is found from).
     pub cwd: Option<PathBuf>,
     /// Extra environment variables.
@@ -60,6 +65,7 @@ impl SessionConfig {
             format: Format::MsgPack,
             max_frame_bytes: DEFAULT_MAX_FRAME,
             limits: Limits::default(),
+            level: Level::default(),
             cwd: None,
             env: Vec::new(),
             start_timeout: Duration::from_secs(30),
@@ -88,6 +94,7 @@ impl SessionConfig {
         push("--format", self.format.as_str().into());
         push("--max-frame", self.max_frame_bytes.to_string());
         push("--session-id", session_id.into());
+        push("--level", self.level.as_str().into());
         push(
             "--heartbeat-ms",
             self.heartbeat.map_or(0, |h| h.as_millis().max(1) as u64).to_string(),
