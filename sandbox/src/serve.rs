@@ -54,7 +54,10 @@ pub fn serve(
     let outbox = Arc::new(Outbox::new(Box::new(protocol_out), options.format, options.max_frame));
     let status = Arc::new(Status::default());
     outbox.send(Message::Ready(Ready {
-        session_id: options.session_id.clone().unwrap_or_else(|| format!("sandbox-{}", std::process::id())),
+        session_id: options
+            .session_id
+            .clone()
+            .unwrap_or_else(|| format!("sandbox-{}", std::process::id())),
         capabilities: CAPABILITIES.map(str::to_owned).to_vec(),
         protocol_version: PROTOCOL_VERSION,
         worker_version: env!("CARGO_PKG_VERSION").to_owned(),

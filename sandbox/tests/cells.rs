@@ -69,6 +69,10 @@ fn input_asks_the_host_with_deterministic_ids() {
         }
     };
     assert_eq!(asked, format!("{id}:input:1"));
-    host.send(Message::InputResponse(InputResponse { input_id: asked, data: "ada".into(), eof: false }));
+    host.send(Message::InputResponse(InputResponse {
+        input_id: asked,
+        data: "ada".into(),
+        eof: false,
+    }));
     assert_eq!(host.finish(&id).value().repr.as_deref(), Some("'ADA'"));
 }

@@ -59,7 +59,9 @@ const SECRET: &str = "PHICODE_SANDBOX_TEST_SECRET";
 fn environment_probe() {
     assert_eq!(std::env::var(SECRET).as_deref(), Ok("hunter2"), "the probe runs with the secret");
     let mut host = Host::start();
-    let code = format!("import os\n(sorted(os.environ), os.environ.get('{SECRET}'), os.environ.get('HOME'))");
+    let code = format!(
+        "import os\n(sorted(os.environ), os.environ.get('{SECRET}'), os.environ.get('HOME'))"
+    );
     let run = host.run(&code);
     assert_eq!(run.value().value, Some(serde_json::json!([[], null, null])), "{run:?}");
 }

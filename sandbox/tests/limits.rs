@@ -11,7 +11,11 @@ use phicode_sandbox::Limits;
 use phicode_sessions::protocol::{ErrorKind, Execute, Interrupt, Message};
 
 fn small() -> Limits {
-    Limits { memory_bytes: 96 * 1024 * 1024, cell_time: Duration::from_secs(3), output_bytes: 1 << 20 }
+    Limits {
+        memory_bytes: 96 * 1024 * 1024,
+        cell_time: Duration::from_secs(3),
+        output_bytes: 1 << 20,
+    }
 }
 
 #[test]
@@ -55,14 +59,18 @@ fn an_output_flood_is_stopped() {
 fn an_interrupt_stops_a_busy_loop_and_the_session_goes_on() {
     let mut host = Host::with(options(Limits { cell_time: Duration::from_secs(600), ..small() }));
     host.run("kept = 'yes'");
-    let id = host.send(Message::Execute(Execute::new("print('started', flush=True)\nwhile True: pass")));
+    let id =
+        host.send(Message::Execute(Execute::new("print('started', flush=True)\nwhile True: pass")));
     loop {
         if let Message::Output(out) = host.recv().body {
             assert_eq!(out.data, "started\n");
             break;
         }
     }
-    host.send(Message::Interrupt(Interrupt { execution_id: Some(id.clone()), force_restart: false }));
+    host.send(Message::Interrupt(Interrupt {
+        execution_id: Some(id.clone()),
+        force_restart: false,
+    }));
     let error = host.finish(&id).error.unwrap();
     assert_eq!(error.kind, ErrorKind::Interrupted);
     assert_eq!(error.exception_type, "KeyboardInterrupt");

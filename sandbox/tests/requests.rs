@@ -7,8 +7,8 @@ mod common;
 use common::Host;
 use phicode_sandbox::Ended;
 use phicode_sessions::protocol::{
-    Cancel, Checkpoint, Complete, Completeness, ErrorKind, Execute, Inspect, IsComplete,
-    Message, Restore, Shutdown,
+    Cancel, Checkpoint, Complete, Completeness, ErrorKind, Execute, Inspect, IsComplete, Message,
+    Restore, Shutdown,
 };
 
 #[test]
@@ -23,7 +23,11 @@ fn a_checkpoint_restores_into_another_session() {
 
     let mut second = Host::start();
     second.run("other = 1");
-    let id = second.send(Message::Restore(Restore { data: Some(data), path: None, clear_existing: true }));
+    let id = second.send(Message::Restore(Restore {
+        data: Some(data),
+        path: None,
+        clear_existing: true,
+    }));
     let Message::RestoreReply(reply) = second.reply_to(&id) else { panic!("no restore reply") };
     assert!(reply.restored.contains(&"p".to_owned()), "{reply:?}");
     let run = second.run("(p.x, root, math.pi > 3, 'other' in dir())");
@@ -38,11 +42,15 @@ fn a_checkpoint_goes_to_a_file_and_back() {
     let path = dir.path().join("ns.ckpt").to_string_lossy().into_owned();
     let mut host = Host::start();
     host.run("kept = {'a': [1, 2]}");
-    let id = host.send(Message::Checkpoint(Checkpoint { path: Some(path.clone()), ..Checkpoint::default() }));
+    let id = host.send(Message::Checkpoint(Checkpoint {
+        path: Some(path.clone()),
+        ..Checkpoint::default()
+    }));
     let Message::Checkpoint(reply) = host.reply_to(&id) else { panic!("no checkpoint") };
     assert_eq!(reply.path.as_deref(), Some(path.as_str()));
     host.run("kept = None");
-    let id = host.send(Message::Restore(Restore { data: None, path: Some(path), clear_existing: true }));
+    let id =
+        host.send(Message::Restore(Restore { data: None, path: Some(path), clear_existing: true }));
     assert!(matches!(host.reply_to(&id), Message::RestoreReply(_)));
     assert_eq!(host.run("kept").value().value, Some(serde_json::json!({"a": [1, 2]})));
 }
@@ -50,7 +58,11 @@ fn a_checkpoint_goes_to_a_file_and_back() {
 #[test]
 fn a_bad_checkpoint_is_a_request_error() {
     let mut host = Host::start();
-    let id = host.send(Message::Restore(Restore { data: Some(b"junk".to_vec()), path: None, clear_existing: true }));
+    let id = host.send(Message::Restore(Restore {
+        data: Some(b"junk".to_vec()),
+        path: None,
+        clear_existing: true,
+    }));
     let Message::Error(error) = host.reply_to(&id) else { panic!("no error") };
     assert_eq!(error.kind, ErrorKind::Request);
     assert_eq!(host.run("2 * 21").value().value, Some(serde_json::json!(42)));
@@ -64,7 +76,10 @@ fn cancel_ends_a_waiting_input_and_a_queued_cell() {
     while !matches!(host.recv().body, Message::Input(_)) {}
     host.send(Message::Cancel(Cancel { execution_id: queued.clone(), grace_timeout_ms: None }));
     assert_eq!(host.finish(&queued).error().kind, ErrorKind::Cancelled);
-    host.send(Message::Cancel(Cancel { execution_id: waiting.clone(), grace_timeout_ms: Some(60_000) }));
+    host.send(Message::Cancel(Cancel {
+        execution_id: waiting.clone(),
+        grace_timeout_ms: Some(60_000),
+    }));
     assert_eq!(host.finish(&waiting).error().kind, ErrorKind::Cancelled);
 }
 
@@ -83,8 +98,15 @@ fn editing_help_comes_from_the_namespace() {
     host.run("def greet(name):\n    'Says hello.'\n    return name\nvalue_one = 1");
     let id = host.send(Message::Complete(Complete { code: "value_".into(), cursor_pos: 6 }));
     let Message::CompleteReply(reply) = host.reply_to(&id) else { panic!("no completion") };
-    assert_eq!((reply.matches, reply.cursor_start, reply.cursor_end), (vec!["value_one".to_owned()], 0, 6));
-    let id = host.send(Message::Inspect(Inspect { code: "greet".into(), cursor_pos: 2, detail_level: 0 }));
+    assert_eq!(
+        (reply.matches, reply.cursor_start, reply.cursor_end),
+        (vec!["value_one".to_owned()], 0, 6)
+    );
+    let id = host.send(Message::Inspect(Inspect {
+        code: "greet".into(),
+        cursor_pos: 2,
+        detail_level: 0,
+    }));
     let Message::InspectReply(reply) = host.reply_to(&id) else { panic!("no inspection") };
     assert!(reply.found);
     assert!(reply.data["text/plain"].as_str().unwrap().contains("Says hello."), "{reply:?}");

@@ -29,7 +29,8 @@ fn sandbox(args: &WorkerArgs, table: phicode_core::SymbolTable) -> Result<ExitCo
         session_id: args.session_id.clone(),
         format: args.format(),
         max_frame: args.max_frame,
-        heartbeat: (args.heartbeat_ms > 0).then(|| std::time::Duration::from_millis(args.heartbeat_ms)),
+        heartbeat: (args.heartbeat_ms > 0)
+            .then(|| std::time::Duration::from_millis(args.heartbeat_ms)),
         table,
         limits: phicode_sandbox::Limits {
             memory_bytes: args.max_memory.unwrap_or(defaults.memory_bytes),

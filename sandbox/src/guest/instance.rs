@@ -98,7 +98,12 @@ fn thread(name: &str, f: impl FnOnce() + Send + 'static) -> std::io::Result<()> 
 }
 
 /// Runs `_start` to its end; the store (and so the guest's pipe ends) is dropped here.
-fn run(pre: &InstancePre<State>, state: State, watch: Arc<Watch>, budget: std::time::Duration) -> Exit {
+fn run(
+    pre: &InstancePre<State>,
+    state: State,
+    watch: Arc<Watch>,
+    budget: std::time::Duration,
+) -> Exit {
     let mut store = Store::new(pre.module().engine(), state);
     store.limiter(|s| &mut s.limiter);
     store.set_epoch_deadline(1);

@@ -60,7 +60,11 @@ impl Outbox {
                 "ProtocolError",
                 &text,
             );
-            encode(&Envelope::new(envelope.id.clone(), Message::Error(note)), self.format, self.max_frame)
+            encode(
+                &Envelope::new(envelope.id.clone(), Message::Error(note)),
+                self.format,
+                self.max_frame,
+            )
         });
         let Ok(frame) = frame else { return };
         let mut pipe = self.pipe.lock().unwrap_or_else(PoisonError::into_inner);

@@ -32,28 +32,31 @@ pub fn reply(session: &mut Session, kind: &str, message: Map<String, Value>) {
             if recovering {
                 return session.finish();
             }
-            let restored = serde_json::from_value(message.get("restored").cloned().unwrap_or_default());
+            let restored =
+                serde_json::from_value(message.get("restored").cloned().unwrap_or_default());
             let skipped = skipped(message.get("skipped"));
             let restored = restored.unwrap_or_default();
             session.send(Message::RestoreReply(RestoreReply { request_id, restored, skipped }));
         }
         (Work::Editing, "complete_reply") => {
             let number = |k: &str| message.get(k).and_then(Value::as_u64).unwrap_or(0);
-            let matches = serde_json::from_value(message.get("matches").cloned().unwrap_or_default());
+            let matches =
+                serde_json::from_value(message.get("matches").cloned().unwrap_or_default());
             let (cursor_start, cursor_end) = (number("cursor_start"), number("cursor_end"));
             let matches = matches.unwrap_or_default();
-            session.send(Message::CompleteReply(CompleteReply { request_id, matches, cursor_start, cursor_end }));
+            session.send(Message::CompleteReply(CompleteReply {
+                request_id,
+                matches,
+                cursor_start,
+                cursor_end,
+            }));
             session.finish();
         }
         (Work::Editing, "is_complete_reply") => {
             let status = serde_json::from_value(message.get("status").cloned().unwrap_or_default())
                 .unwrap_or(Completeness::Invalid);
             let indent = str_of(&message, "indent").to_owned();
-            session.send(Message::IsCompleteReply(IsCompleteReply {
-                request_id,
-                status,
-                indent,
-            }));
+            session.send(Message::IsCompleteReply(IsCompleteReply { request_id, status, indent }));
             session.finish();
         }
         (Work::Editing, "inspect_reply") => {
@@ -68,7 +71,8 @@ pub fn reply(session: &mut Session, kind: &str, message: Map<String, Value>) {
         (_, "failed") => {
             let why = str_of(&message, "message");
             let kind_name = str_of(&message, "type");
-            let error = ErrorMessage::synthetic(Some(request_id), ErrorKind::Request, kind_name, why);
+            let error =
+                ErrorMessage::synthetic(Some(request_id), ErrorKind::Request, kind_name, why);
             session.send(Message::Error(error));
             session.finish();
         }
@@ -76,10 +80,16 @@ pub fn reply(session: &mut Session, kind: &str, message: Map<String, Value>) {
     }
 }
 
-fn checkpoint(session: &Session, request_id: String, path: Option<String>, message: &Map<String, Value>) {
+fn checkpoint(
+    session: &Session,
+    request_id: String,
+    path: Option<String>,
+    message: &Map<String, Value>,
+) {
     let data = STANDARD.decode(str_of(message, "data")).unwrap_or_default();
-    let counts: Vec<u64> = serde_json::from_value(message.get("counts").cloned().unwrap_or_default())
-        .unwrap_or_default();
+    let counts: Vec<u64> =
+        serde_json::from_value(message.get("counts").cloned().unwrap_or_default())
+            .unwrap_or_default();
     let count = |i: usize| counts.get(i).copied().unwrap_or(0);
     let mut reply = Checkpoint {
         request_id: Some(request_id.clone()),
@@ -96,7 +106,8 @@ fn checkpoint(session: &Session, request_id: String, path: Option<String>, messa
             Ok(()) => reply.path = Some(path),
             Err(e) => {
                 let why = format!("cannot write {path}: {e}");
-                let error = ErrorMessage::synthetic(Some(request_id), ErrorKind::Request, "OSError", &why);
+                let error =
+                    ErrorMessage::synthetic(Some(request_id), ErrorKind::Request, "OSError", &why);
                 return session.send(Message::Error(error));
             }
         },

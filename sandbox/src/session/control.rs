@@ -19,7 +19,11 @@ pub fn host(session: &mut Session, envelope: Envelope) {
         Message::Interrupt(m) => interrupt(session, m.execution_id.as_deref()),
         Message::Cancel(m) => cancel(session, &m.execution_id, m.grace_timeout_ms),
         Message::InputResponse(m) => {
-            answer(session, &m.input_id, json!({"t": "input_response", "data": m.data, "eof": m.eof}));
+            answer(
+                session,
+                &m.input_id,
+                json!({"t": "input_response", "data": m.data, "eof": m.eof}),
+            );
         }
         Message::Execute(_)
         | Message::Checkpoint(_)
@@ -53,7 +57,7 @@ fn interrupt(session: &mut Session, target: Option<&str>) {
         return;
     }
     if exec.waiting.take().is_some() {
-        session.to_guest(&json!({"t": "interrupt"}));
+        session.tell_guest(&json!({"t": "interrupt"}));
     } else {
         session.stop_guest(Stop::Interrupted);
     }
@@ -75,7 +79,7 @@ fn cancel(session: &mut Session, execution_id: &str, grace_ms: Option<u64>) {
     let grace = grace_ms.map_or(DEFAULT_GRACE, Duration::from_millis);
     exec.cancel_at = Some(Instant::now() + grace);
     if exec.waiting.take().is_some() {
-        session.to_guest(&json!({"t": "cancel"}));
+        session.tell_guest(&json!({"t": "cancel"}));
     }
 }
 
@@ -102,7 +106,7 @@ fn answer(session: &mut Session, input_id: &str, line: serde_json::Value) {
     match exec.waiting.take() {
         Some((waiting, since)) if waiting == input_id => {
             session.guest.watch.extend(since.elapsed());
-            session.to_guest(&line);
+            session.tell_guest(&line);
         }
         other => exec.waiting = other,
     }

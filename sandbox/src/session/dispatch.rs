@@ -21,26 +21,32 @@ pub fn next(session: &mut Session) {
         let started = match envelope.body {
             Message::Execute(execute) => Some(exec(session, &id, &execute)),
             Message::Checkpoint(m) => {
-                session.to_guest(&json!({"t": "checkpoint"}));
+                session.tell_guest(&json!({"t": "checkpoint"}));
                 Some(Work::Checkpoint { path: m.path, then_shutdown: false })
             }
             Message::Restore(m) => restore(session, &id, m.data, m.path, m.clear_existing),
             Message::Shutdown(m) if m.checkpoint => {
-                session.to_guest(&json!({"t": "checkpoint"}));
+                session.tell_guest(&json!({"t": "checkpoint"}));
                 Some(Work::Checkpoint { path: None, then_shutdown: true })
             }
             Message::Shutdown(_) => {
                 shutdown(session);
                 None
             }
-            Message::Complete(m) => editing(session, json!({"t": "complete", "code": m.code,
-                "cursor_pos": m.cursor_pos})),
+            Message::Complete(m) => editing(
+                session,
+                json!({"t": "complete", "code": m.code,
+                "cursor_pos": m.cursor_pos}),
+            ),
             Message::IsComplete(m) => {
                 let python = python_of(&session.table, &m.code, Language::Auto);
                 editing(session, json!({"t": "is_complete", "code": python.unwrap_or(m.code)}))
             }
-            Message::Inspect(m) => editing(session, json!({"t": "inspect", "code": m.code,
-                "cursor_pos": m.cursor_pos, "detail_level": m.detail_level})),
+            Message::Inspect(m) => editing(
+                session,
+                json!({"t": "inspect", "code": m.code,
+                "cursor_pos": m.cursor_pos, "detail_level": m.detail_level}),
+            ),
             _ => None,
         };
         if let Some(work) = started {
@@ -61,7 +67,7 @@ pub fn begin(session: &mut Session, id: String, work: Work) {
 fn exec(session: &mut Session, id: &str, execute: &Execute) -> Work {
     let python = python_of(&session.table, &execute.code, execute.language);
     let policy = serde_json::to_value(execute.transaction_policy).unwrap_or(Value::Null);
-    session.to_guest(&json!({
+    session.tell_guest(&json!({
         "t": "exec", "id": id, "code": execute.code, "python": python,
         "store_history": execute.store_history, "silent": execute.silent,
         "allow_stdin": execute.allow_stdin, "capture_source": execute.capture_source,
@@ -86,20 +92,20 @@ fn restore(
         },
         (None, None) => return refuse(session, id, "a restore needs `data` or `path`"),
     };
-    session.to_guest(&json!({"t": "restore", "data": STANDARD.encode(data), "clear": clear,
+    session.tell_guest(&json!({"t": "restore", "data": STANDARD.encode(data), "clear": clear,
         "save": true}));
     Some(Work::Restore)
 }
 
 fn editing(session: &mut Session, line: Value) -> Option<Work> {
-    session.to_guest(&line);
+    session.tell_guest(&line);
     Some(Work::Editing)
 }
 
 /// Hands the guest its last request: it exits, and the loop ends on its exit event.
 pub fn shutdown(session: &mut Session) {
     session.shutting = true;
-    session.to_guest(&json!({"t": "shutdown"}));
+    session.tell_guest(&json!({"t": "shutdown"}));
 }
 
 fn refuse(session: &Session, id: &str, why: &str) -> Option<Work> {

@@ -34,14 +34,16 @@ pub fn run(session: &mut Session) -> Result<Ended, SandboxError> {
     loop {
         dispatch::next(session);
         let event = match control::next_timer(session) {
-            Some(at) => match session.events.1.recv_timeout(at.saturating_duration_since(Instant::now())) {
-                Ok(event) => event,
-                Err(RecvTimeoutError::Timeout) => {
-                    control::timers(session);
-                    continue;
+            Some(at) => {
+                match session.events.1.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                    Ok(event) => event,
+                    Err(RecvTimeoutError::Timeout) => {
+                        control::timers(session);
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => return Ok(Ended::HostGone),
                 }
-                Err(RecvTimeoutError::Disconnected) => return Ok(Ended::HostGone),
-            },
+            }
             None => match session.events.1.recv() {
                 Ok(event) => event,
                 Err(_) => return Ok(Ended::HostGone),
@@ -60,7 +62,9 @@ pub fn run(session: &mut Session) -> Result<Ended, SandboxError> {
                 let id = session.current.as_ref().map(|c| c.id.clone());
                 session.outbox.output(id.as_deref(), StreamName::Stderr, &text);
             }
-            Event::Guest(_, GuestEvent::Exited(_)) if session.shutting => return Ok(Ended::Shutdown),
+            Event::Guest(_, GuestEvent::Exited(_)) if session.shutting => {
+                return Ok(Ended::Shutdown);
+            }
             Event::Guest(_, GuestEvent::Exited(exit)) => recovery::instance_ended(session, &exit)?,
         }
         if session.outbox.host_gone() {

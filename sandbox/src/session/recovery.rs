@@ -29,7 +29,8 @@ pub fn instance_ended(session: &mut Session, exit: &Exit) -> Result<(), SandboxE
         if matches!(current.work, Work::Recover) {
             // The checkpoint itself cannot be brought back: go on without it.
             session.saved = None;
-            let note = "the sandbox could not restore its last checkpoint: the namespace is empty\n";
+            let note =
+                "the sandbox could not restore its last checkpoint: the namespace is empty\n";
             session.outbox.output(None, StreamName::Stderr, note);
         }
         report(session, current, exit);
@@ -47,7 +48,7 @@ pub fn instance_ended(session: &mut Session, exit: &Exit) -> Result<(), SandboxE
     if let Some(saved) = &session.saved {
         use base64::Engine as _;
         let data = base64::engine::general_purpose::STANDARD.encode(saved);
-        session.to_guest(&json!({"t": "restore", "data": data, "clear": true, "save": false}));
+        session.tell_guest(&json!({"t": "restore", "data": data, "clear": true, "save": false}));
         super::dispatch::begin(session, format!("recover-{generation}"), Work::Recover);
     }
     Ok(())
@@ -68,10 +69,16 @@ fn report(session: &mut Session, mut current: Current, exit: &Exit) {
         session.last_count = session.last_count.max(count);
     }
     let (kind, exception_type, why) = match exit {
-        Exit::Stopped(Stop::Interrupted) => (ErrorKind::Interrupted, "KeyboardInterrupt", String::new()),
+        Exit::Stopped(Stop::Interrupted) => {
+            (ErrorKind::Interrupted, "KeyboardInterrupt", String::new())
+        }
         Exit::Stopped(Stop::Cancelled) => (ErrorKind::Cancelled, "CancelledError", String::new()),
-        Exit::Stopped(stop @ Stop::Time(_)) => (ErrorKind::Exception, "TimeoutError", stop.to_string()),
-        Exit::Stopped(stop @ Stop::Memory(_)) => (ErrorKind::Exception, "MemoryError", stop.to_string()),
+        Exit::Stopped(stop @ Stop::Time(_)) => {
+            (ErrorKind::Exception, "TimeoutError", stop.to_string())
+        }
+        Exit::Stopped(stop @ Stop::Memory(_)) => {
+            (ErrorKind::Exception, "MemoryError", stop.to_string())
+        }
         Exit::Stopped(stop @ Stop::Output(_)) => {
             (ErrorKind::Exception, "OutputLimitError", stop.to_string())
         }
@@ -80,9 +87,11 @@ fn report(session: &mut Session, mut current: Current, exit: &Exit) {
             "InterpreterExited",
             format!("the sandboxed interpreter exited with status {status}"),
         ),
-        Exit::Crashed(trap) => {
-            (ErrorKind::Exception, "InterpreterCrashed", format!("the sandboxed interpreter crashed: {trap}"))
-        }
+        Exit::Crashed(trap) => (
+            ErrorKind::Exception,
+            "InterpreterCrashed",
+            format!("the sandboxed interpreter crashed: {trap}"),
+        ),
     };
     let restored = if session.saved.is_some() {
         "names from before this cell were restored"

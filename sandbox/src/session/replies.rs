@@ -44,7 +44,8 @@ fn stray(session: &mut Session, mut text: String) {
 
 fn output(session: &mut Session, message: &Map<String, Value>) {
     let data = str_of(message, "d");
-    let stream = if str_of(message, "s") == "stderr" { StreamName::Stderr } else { StreamName::Stdout };
+    let stream =
+        if str_of(message, "s") == "stderr" { StreamName::Stderr } else { StreamName::Stdout };
     let limit = session.limits.output_bytes;
     let Some(current) = session.current.as_mut() else {
         return session.outbox.output(None, stream, data);
@@ -121,5 +122,3 @@ fn saved(session: &mut Session, message: &Map<String, Value>) {
     }
     session.finish();
 }
-
-

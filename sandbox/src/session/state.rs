@@ -113,7 +113,7 @@ pub struct Session {
 
 impl Session {
     /// Writes one request line to the guest; a dead guest is noticed by its exit event.
-    pub fn to_guest(&mut self, message: &Value) {
+    pub fn tell_guest(&mut self, message: &Value) {
         let mut line = message.to_string();
         line.push('\n');
         let _ = self.guest.stdin.write_all(line.as_bytes());

@@ -50,7 +50,13 @@ pub fn python_wasm() -> std::path::PathBuf {
 }
 
 pub fn options(limits: Limits) -> Options {
-    Options { limits, format: Format::Json, heartbeat: None, python_wasm: Some(python_wasm()), ..Options::default() }
+    Options {
+        limits,
+        format: Format::Json,
+        heartbeat: None,
+        python_wasm: Some(python_wasm()),
+        ..Options::default()
+    }
 }
 
 impl Host {
@@ -61,7 +67,8 @@ impl Host {
     pub fn with(options: Options) -> Self {
         let (from_host, to_sandbox) = std::io::pipe().unwrap();
         let (from_sandbox, to_host) = std::io::pipe().unwrap();
-        let serving = std::thread::spawn(move || phicode_sandbox::serve(options, from_host, to_host));
+        let serving =
+            std::thread::spawn(move || phicode_sandbox::serve(options, from_host, to_host));
         let (tx, frames) = channel();
         std::thread::spawn(move || {
             let mut reader = std::io::BufReader::new(from_sandbox);
@@ -101,10 +108,13 @@ impl Host {
 
     /// Gathers `id`'s output until its result or error.
     pub fn finish(&mut self, id: &str) -> Run {
-        let mut run = Run { stdout: String::new(), stderr: String::new(), result: None, error: None };
+        let mut run =
+            Run { stdout: String::new(), stderr: String::new(), result: None, error: None };
         loop {
             match self.recv().body {
-                Message::Output(Output { execution_id, stream, data }) if execution_id.as_deref() == Some(id) => {
+                Message::Output(Output { execution_id, stream, data })
+                    if execution_id.as_deref() == Some(id) =>
+                {
                     match stream {
                         StreamName::Stdout => run.stdout += &data,
                         StreamName::Stderr => run.stderr += &data,
