@@ -65,3 +65,12 @@ fn environment_probe() {
     let run = host.run(&code);
     assert_eq!(run.value().value, Some(serde_json::json!([[], null, null])), "{run:?}");
 }
+
+#[test]
+fn raw_writes_to_the_drivers_channel_are_only_output() {
+    let mut host = Host::start();
+    let run =
+        host.run("import os\nos.write(1, b'raw text\\n')\nos.write(1, b'{\"no\": 1}\\n')\n'after'");
+    assert_eq!(run.stdout, "raw text\n{\"no\": 1}\n");
+    assert_eq!(run.value().value, Some(serde_json::json!("after")));
+}

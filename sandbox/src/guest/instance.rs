@@ -21,6 +21,10 @@ use crate::error::SandboxError;
 use crate::event::{Event, Exit, GuestEvent};
 use crate::options::Limits;
 
+/// The longest piece of raw stderr text handed on at once (C-level writes to fd 2 are
+/// not lines of the driver: nothing needs them whole).
+const STDERR_PIECE: usize = 64 * 1024;
+
 /// Where the scratch folder appears in the guest.
 pub const SCRATCH: &str = "/scratch";
 
@@ -76,15 +80,20 @@ pub fn spawn(
         let _ = exit_tx.send(run(&pre, state, check, budget));
     })?;
     let sink = events.clone();
+    // No message of the driver can be longer than the guest's memory: a longer line is
+    // code writing to fd 1 itself, cut into pieces (each then counts as output).
+    let longest = usize::try_from(limits.memory_bytes).unwrap_or(usize::MAX);
     thread("stdout", move || {
-        lines(stdout_reader, |line| send(&sink, generation, GuestEvent::Line(line)));
+        lines(stdout_reader, longest, |line| send(&sink, generation, GuestEvent::Line(line)));
         // All lines are in: now the end (the pipe closes when the store is dropped).
         let exit = exit_rx.recv().unwrap_or(Exit::Crashed("the guest thread vanished".into()));
         send(&sink, generation, GuestEvent::Exited(exit));
     })?;
     let sink = events.clone();
     thread("stderr", move || {
-        lines(stderr_reader, |line| send(&sink, generation, GuestEvent::Stderr(line)));
+        lines(stderr_reader, STDERR_PIECE, |line| {
+            send(&sink, generation, GuestEvent::Stderr(line))
+        });
     })?;
     Ok(Guest { stdin, watch, generation })
 }
@@ -130,13 +139,14 @@ fn run(
 }
 
 /// Calls `each` with every line of `pipe` (without its line break; invalid UTF-8
-/// replaced), until it closes.
-fn lines(pipe: impl Read, mut each: impl FnMut(String)) {
+/// replaced; pieces of `longest` bytes when longer), until it closes.
+fn lines(pipe: impl Read, longest: usize, mut each: impl FnMut(String)) {
     let mut reader = BufReader::with_capacity(64 * 1024, pipe);
     let mut line = Vec::new();
     loop {
         line.clear();
-        match reader.read_until(b'\n', &mut line) {
+        let limit = u64::try_from(longest).unwrap_or(u64::MAX);
+        match reader.by_ref().take(limit).read_until(b'\n', &mut line) {
             Ok(0) | Err(_) => return,
             Ok(_) => {
                 if line.last() == Some(&b'\n') {

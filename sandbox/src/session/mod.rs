@@ -59,8 +59,7 @@ pub fn run(session: &mut Session) -> Result<Ended, SandboxError> {
             Event::Guest(_, GuestEvent::Line(line)) => replies::line(session, line),
             Event::Guest(_, GuestEvent::Stderr(mut text)) => {
                 text.push('\n');
-                let id = session.current.as_ref().map(|c| c.id.clone());
-                session.outbox.output(id.as_deref(), StreamName::Stderr, &text);
+                replies::text_output(session, StreamName::Stderr, &text);
             }
             Event::Guest(_, GuestEvent::Exited(_)) if session.shutting => {
                 return Ok(Ended::Shutdown);

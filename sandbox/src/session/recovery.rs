@@ -58,7 +58,13 @@ pub fn instance_ended(session: &mut Session, exit: &Exit) -> Result<(), SandboxE
 fn report(session: &mut Session, mut current: Current, exit: &Exit) {
     let elapsed = current.started.elapsed().as_secs_f64();
     let (count, cell) = match current.exec() {
-        Some(exec) if exec.answered => return,
+        Some(exec) if exec.answered => {
+            // Its checkpoint was being taken: the one before it is what comes back.
+            let note = format!(
+                "the sandbox was restarted while saving the namespace ({exit:?}); names from before the last cell were restored\n"
+            );
+            return session.outbox.output(None, StreamName::Stderr, &note);
+        }
         Some(exec) => (exec.count, true),
         None => (None, false),
     };

@@ -36,16 +36,18 @@ pub fn line(session: &mut Session, text: String) {
 
 fn stray(session: &mut Session, mut text: String) {
     text.push('\n');
-    let mut map = Map::new();
-    map.insert("s".into(), "stdout".into());
-    map.insert("d".into(), text.into());
-    output(session, &map);
+    text_output(session, StreamName::Stdout, &text);
 }
 
 fn output(session: &mut Session, message: &Map<String, Value>) {
-    let data = str_of(message, "d");
-    let stream =
-        if str_of(message, "s") == "stderr" { StreamName::Stderr } else { StreamName::Stdout };
+    let stderr = str_of(message, "s") == "stderr";
+    let stream = if stderr { StreamName::Stderr } else { StreamName::Stdout };
+    text_output(session, stream, str_of(message, "d"));
+}
+
+/// Sends output of the running request (or of none), ending the instance once the
+/// request is over its output limit.
+pub fn text_output(session: &mut Session, stream: StreamName, data: &str) {
     let limit = session.limits.output_bytes;
     let Some(current) = session.current.as_mut() else {
         return session.outbox.output(None, stream, data);
