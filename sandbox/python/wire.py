@@ -43,6 +43,7 @@ class Stream:
     def __init__(self, name):
         self.name, self.parts, self.size, self.since = name, [], 0, 0.0
         self.encoding, self.errors = "utf-8", "strict"
+        self.buffer = Bytes(self)
 
     def write(self, text):
         if not isinstance(text, str):
@@ -73,6 +74,20 @@ class Stream:
 
     writable = lambda self: True  # noqa: E731
     readable = seekable = lambda self: False  # noqa: E731
+
+
+class Bytes:
+    """`sys.stdout.buffer`: bytes written as UTF-8 text (invalid bytes replaced)."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def write(self, data):
+        self.text.write(bytes(data).decode("utf-8", "replace"))
+        return len(data)
+
+    def flush(self):
+        self.text.flush()
 
 
 def flush_output():

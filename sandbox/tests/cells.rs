@@ -27,6 +27,9 @@ fn a_phi_cell_prints_and_a_value_comes_back() {
     assert_eq!(run.value().repr.as_deref(), Some("[1, 'a', None]"));
     assert_eq!(run.value().value, Some(serde_json::json!([1, "a", null])));
     assert_eq!(run.value().execution_count, Some(2));
+    let run = host
+        .run("import sys\nsys.stdout.buffer.write('é\\n'.encode())\nsys.stderr.write('warned')");
+    assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("é\n", "warned"));
     let run = host.run("ƒ double(n): ⟲ n * 2\ndouble(x[0])");
     assert_eq!(run.value().value, Some(serde_json::json!(2)));
 }
