@@ -57,6 +57,14 @@ impl Watch {
         self.stopping.store(true, Ordering::Release);
     }
 
+    /// Withdraws a stop that came too late (the request it was for has finished): the
+    /// next request must not be killed for it.
+    pub fn clear_stop(&self) {
+        let mut stop = self.stop.lock().unwrap_or_else(PoisonError::into_inner);
+        *stop = None;
+        self.stopping.store(false, Ordering::Release);
+    }
+
     /// Why the instance must stop now, if it must.
     pub fn check(&self, budget: Duration) -> Option<Stop> {
         if self.stopping.load(Ordering::Acquire) {

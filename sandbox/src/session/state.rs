@@ -131,6 +131,7 @@ impl Session {
             self.restarts = 0;
         }
         self.guest.watch.clear_budget();
+        self.guest.watch.clear_stop();
         self.status.set_running(None);
     }
 
