@@ -138,3 +138,17 @@ fn messages_a_worker_does_not_take_are_protocol_errors() {
     let Message::Error(error) = host.reply_to(&id) else { panic!("no error") };
     assert_eq!(error.kind, ErrorKind::Protocol);
 }
+
+#[test]
+fn heartbeats_follow_ready_when_asked_for() {
+    let mut options = common::options(phicode_sandbox::Limits::default());
+    options.heartbeat = Some(std::time::Duration::from_millis(20));
+    let host = Host::with(options);
+    let beat = loop {
+        if let Message::Heartbeat(beat) = host.recv().body {
+            break beat;
+        }
+    };
+    assert!(beat.memory_usage > 0, "{beat:?}");
+    assert_eq!(beat.execution_id, None);
+}

@@ -49,6 +49,16 @@ pub fn python_wasm() -> std::path::PathBuf {
     })
 }
 
+/// Compiles the module into the cache once per test binary, before any session starts,
+/// so parallel tests on a fresh machine do not all compile it at once.
+fn warm_cache() {
+    static WARM: std::sync::Once = std::sync::Once::new();
+    WARM.call_once(|| {
+        let dir = phicode_sandbox::cache::default_dir();
+        let _ = phicode_sandbox::guest::runtime::Runtime::load(&python_wasm(), dir.as_deref());
+    });
+}
+
 pub fn options(limits: Limits) -> Options {
     Options {
         limits,
@@ -65,6 +75,7 @@ impl Host {
     }
 
     pub fn with(options: Options) -> Self {
+        warm_cache();
         let (from_host, to_sandbox) = std::io::pipe().unwrap();
         let (from_sandbox, to_host) = std::io::pipe().unwrap();
         let serving =
