@@ -96,3 +96,12 @@ fn a_long_sleep_is_stopped_too() {
     let error = host.run("import time\ntime.sleep(3600)").error.unwrap();
     assert_eq!(error.exception_type, "TimeoutError", "{error:?}");
 }
+
+#[test]
+fn many_stopped_cells_in_a_row_leave_the_session_usable() {
+    let mut host = Host::with(options(Limits { cell_time: Duration::from_millis(200), ..small() }));
+    for _ in 0..7 {
+        assert_eq!(host.run("while True: pass").error().exception_type, "TimeoutError");
+    }
+    assert_eq!(host.run("'still here'").value().value, Some(serde_json::json!("still here")));
+}

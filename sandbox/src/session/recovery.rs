@@ -13,8 +13,8 @@ use crate::event::Exit;
 use crate::guest::instance;
 use crate::guest::watch::Stop;
 
-/// Instances that may end in a row, none finishing a request, before the session gives up
-/// (an interpreter that cannot start would otherwise be restarted forever).
+/// Instances that may end in a row before their driver says `ready`, before the session
+/// gives up (an interpreter that cannot start would otherwise be restarted forever).
 const MAX_RESTARTS: u32 = 5;
 
 /// Reports the end of the instance, then replaces it.
@@ -22,7 +22,7 @@ pub fn instance_ended(session: &mut Session, exit: &Exit) -> Result<(), SandboxE
     session.restarts += 1;
     if session.restarts > MAX_RESTARTS {
         return Err(SandboxError::GuestStart(format!(
-            "{MAX_RESTARTS} instances in a row ended before finishing a request; the last: {exit:?}"
+            "{MAX_RESTARTS} instances in a row ended before starting; the last: {exit:?}"
         )));
     }
     if let Some(current) = session.current.take() {

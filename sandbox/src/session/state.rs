@@ -107,7 +107,7 @@ pub struct Session {
     pub last_count: u64,
     /// Set once a `shutdown` was handed to the guest.
     pub shutting: bool,
-    /// Instances ended in a row without a request finishing in between.
+    /// Instances ended in a row before their driver said `ready`.
     pub restarts: u32,
 }
 
@@ -127,9 +127,7 @@ impl Session {
 
     /// The guest is free again: no deadline; the next request may start.
     pub fn finish(&mut self) {
-        if self.current.take().is_some() {
-            self.restarts = 0;
-        }
+        self.current = None;
         self.guest.watch.clear_budget();
         self.guest.watch.clear_stop();
         self.status.set_running(None);
