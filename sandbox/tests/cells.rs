@@ -48,6 +48,10 @@ fn an_exception_has_a_cell_traceback_without_the_driver() {
     assert!(!error.traceback.contains("phicode-sandbox"), "{}", error.traceback);
     assert_eq!(error.frames.last().map(|f| f.name.as_str()), Some("f"));
     assert_eq!(host.run("a").value().value, Some(serde_json::json!(1)));
+    // A φ cell's frames show its φ lines.
+    let error = host.run("ƒ g():\n    ⟲ 1 / 0\ng()").error.unwrap();
+    assert!(error.traceback.contains("File \"<cell 4>\", line 2, in g"), "{}", error.traceback);
+    assert!(error.traceback.contains("⟲ 1 / 0"), "{}", error.traceback);
 }
 
 #[test]
