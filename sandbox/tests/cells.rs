@@ -83,3 +83,15 @@ fn input_asks_the_host_with_deterministic_ids() {
     }));
     assert_eq!(host.finish(&id).value().repr.as_deref(), Some("'ADA'"));
 }
+
+#[test]
+fn a_failed_cell_rolls_back_under_rollback_on_failure() {
+    use phicode_sessions::protocol::{Execute, TransactionPolicy};
+    let mut host = Host::start();
+    host.run("x = 1");
+    let mut execute = Execute::new("x = 2\ny = 3\n1 / 0");
+    execute.transaction_policy = TransactionPolicy::RollbackOnFailure;
+    let id = host.send(Message::Execute(execute));
+    assert_eq!(host.finish(&id).error().exception_type, "ZeroDivisionError");
+    assert_eq!(host.run("x, 'y' in dir()").value().value, Some(serde_json::json!([1, false])));
+}
