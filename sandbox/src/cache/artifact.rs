@@ -55,3 +55,25 @@ pub fn deserialize_own(engine: &Engine, compiled: &[u8]) -> Result<Module, Sandb
     // are the bytes loaded. wasmtime itself rejects output of other versions or settings.
     unsafe { Module::deserialize(engine, compiled) }.map_err(|e| SandboxError::wasmtime(&e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(body: &[u8]) -> Vec<u8> {
+        [body, &xxh3_128(body).to_le_bytes(), TAG].concat()
+    }
+
+    #[test]
+    fn only_a_whole_unchanged_entry_passes() {
+        let body = b"compiled code".as_slice();
+        assert_eq!(checked(&entry(body)), Some(body));
+        let mut flipped = entry(body);
+        flipped[3] ^= 1;
+        assert_eq!(checked(&flipped), None);
+        let whole = entry(body);
+        assert_eq!(checked(&whole[..whole.len() - 1]), None);
+        assert_eq!(checked(&whole[1..]), None);
+        assert_eq!(checked(b"short"), None);
+    }
+}

@@ -20,11 +20,21 @@ pub enum Stop {
     #[error("the cell ran past the sandbox's time limit of {0:?}")]
     Time(Duration),
     /// Linear memory would have grown past the cap.
-    #[error("the sandbox's memory limit of {0} bytes was reached")]
+    #[error("the sandbox's memory limit of {} was reached", size(*.0))]
     Memory(u64),
     /// The request wrote more output than allowed.
-    #[error("the cell wrote more than the sandbox's output limit of {0} bytes")]
+    #[error("the cell wrote more than the sandbox's output limit of {}", size(*.0))]
     Output(u64),
+}
+
+/// `bytes` as people read them: whole MiB when it is, bytes otherwise.
+fn size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// Shared between the host's loop (which sets) and the guest's epoch callback (which
@@ -91,5 +101,34 @@ impl Watch {
     /// No request runs: no deadline.
     pub fn clear_budget(&self) {
         self.deadline_ms.store(u64::MAX, Ordering::Release);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_read_as_people_write_them() {
+        assert_eq!(
+            Stop::Memory(256 * 1024 * 1024).to_string(),
+            "the sandbox's memory limit of 256 MiB was reached"
+        );
+        assert!(Stop::Output(1000).to_string().ends_with("of 1000 bytes"));
+    }
+
+    #[test]
+    fn a_passed_deadline_stops_the_first_stop_wins_and_a_late_one_is_withdrawn() {
+        let watch = Watch::default();
+        let budget = Duration::from_secs(1);
+        assert_eq!(watch.check(budget), None);
+        watch.start_budget(Duration::ZERO);
+        assert_eq!(watch.check(budget), Some(Stop::Time(budget)));
+        watch.clear_budget();
+        watch.stop(Stop::Interrupted);
+        watch.stop(Stop::Cancelled);
+        assert_eq!(watch.check(budget), Some(Stop::Interrupted));
+        watch.clear_stop();
+        assert_eq!(watch.check(budget), None);
     }
 }
