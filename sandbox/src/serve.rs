@@ -40,11 +40,11 @@ pub fn serve(
     protocol_in: impl Read + Send + 'static,
     protocol_out: impl Write + Send + 'static,
 ) -> Result<Ended, SandboxError> {
+    let cache_dir = options.cache_dir.clone().or_else(cache::default_dir);
     let wasm = match &options.python_wasm {
         Some(path) => path.clone(),
-        None => locate::python_wasm()?,
+        None => locate::python_wasm_remembered(cache_dir.as_deref())?,
     };
-    let cache_dir = options.cache_dir.clone().or_else(cache::default_dir);
     let runtime = Runtime::load(&wasm, cache_dir.as_deref())?;
     let scratch = tempfile::Builder::new().prefix("phicode-sandbox-").tempdir()?;
     let events = channel();
