@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 use std::io::{Read, Write};
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::channel;
 use std::time::Duration;
 
@@ -49,7 +49,9 @@ pub fn serve(
     let scratch = tempfile::Builder::new().prefix("phicode-sandbox-").tempdir()?;
     let events = channel();
     let args = driver::args();
-    let guest = instance::spawn(&runtime.pre, &args, scratch.path(), options.limits, 1, &events.0)?;
+    let live = Arc::new(AtomicUsize::new(0));
+    let limits = options.limits;
+    let guest = instance::spawn(&runtime.pre, &args, scratch.path(), limits, 1, &events.0, &live)?;
     let python_version = await_driver(&events.1)?;
     let outbox = Arc::new(Outbox::new(Box::new(protocol_out), options.format, options.max_frame));
     let status = Arc::new(Status::default());
@@ -85,6 +87,8 @@ pub fn serve(
         last_count: 0,
         shutting: false,
         restarts: 0,
+        stopped_at: None,
+        live,
     };
     let ended = session::run(&mut session);
     session.status.ended.store(true, Ordering::Relaxed);

@@ -105,3 +105,37 @@ fn many_stopped_cells_in_a_row_leave_the_session_usable() {
     }
     assert_eq!(host.run("'still here'").value().value, Some(serde_json::json!("still here")));
 }
+
+#[test]
+fn an_instance_blocked_in_a_host_call_is_abandoned_at_its_deadline() {
+    let mut host = Host::with(options(small()));
+    host.run("kept = 5");
+    // The unwrapped sleep blocks in WASI's poll_oneoff, out of reach of epoch checks.
+    let error =
+        host.run("import time\ntime.sleep.__closure__[0].cell_contents(3600)").error.unwrap();
+    assert_eq!(error.exception_type, "TimeoutError", "{error:?}");
+    let run = host.run("import os\nos.read(0, 10)");
+    assert_eq!(run.error().exception_type, "TimeoutError", "{run:?}");
+    assert_eq!(host.run("kept").value().value, Some(serde_json::json!(5)));
+}
+
+#[test]
+fn time_waiting_for_input_does_not_count() {
+    let mut host = Host::with(options(Limits { cell_time: Duration::from_millis(300), ..small() }));
+    let id = host.send(Message::Execute(Execute::new("input()")));
+    let asked = loop {
+        let envelope = host.recv();
+        if matches!(envelope.body, Message::Input(_)) {
+            break envelope.id;
+        }
+    };
+    // Longer than the cell's budget, without asserting on time: the answer comes late.
+    std::thread::sleep(Duration::from_millis(900));
+    let answer = phicode_sessions::protocol::InputResponse {
+        input_id: asked,
+        data: "late".into(),
+        eof: false,
+    };
+    host.send(Message::InputResponse(answer));
+    assert_eq!(host.finish(&id).value().value, Some(serde_json::json!("late")));
+}

@@ -8,6 +8,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, PipeWriter, Read};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Sender, channel};
 
 use wasmtime::{InstancePre, Store, UpdateDeadline};
@@ -51,7 +52,9 @@ pub struct Guest {
     pub generation: u64,
 }
 
-/// Starts instance `generation` of `pre` with `args`, reporting to `events`.
+/// Starts instance `generation` of `pre` with `args`, reporting to `events`; `live`
+/// counts the instances whose thread still runs (an abandoned one runs until its blocking
+/// call returns).
 pub fn spawn(
     pre: &InstancePre<State>,
     args: &[String],
@@ -59,6 +62,7 @@ pub fn spawn(
     limits: Limits,
     generation: u64,
     events: &Sender<Event>,
+    live: &Arc<AtomicUsize>,
 ) -> Result<Guest, SandboxError> {
     let (stdin_reader, stdin) = std::io::pipe()?;
     let (stdout_reader, stdout_writer) = std::io::pipe()?;
@@ -76,8 +80,15 @@ pub fn spawn(
     let (exit_tx, exit_rx) = channel();
     let (pre, check) = (pre.clone(), watch.clone());
     let budget = limits.cell_time;
+    let running = live.clone();
+    running.fetch_add(1, Ordering::AcqRel);
     thread("run", move || {
-        let _ = exit_tx.send(run(&pre, state, check, budget));
+        let exit = run(&pre, state, check, budget);
+        running.fetch_sub(1, Ordering::AcqRel);
+        let _ = exit_tx.send(exit);
+    })
+    .inspect_err(|_| {
+        live.fetch_sub(1, Ordering::AcqRel);
     })?;
     let sink = events.clone();
     // No message of the driver can be longer than the guest's memory: a longer line is

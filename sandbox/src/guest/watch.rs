@@ -84,6 +84,17 @@ impl Watch {
         (now >= self.deadline_ms.load(Ordering::Acquire)).then_some(Stop::Time(budget))
     }
 
+    /// When the running request's time is up, if one runs.
+    pub fn deadline(&self) -> Option<Instant> {
+        let ms = self.deadline_ms.load(Ordering::Acquire);
+        (ms != u64::MAX).then(|| self.base + Duration::from_millis(ms))
+    }
+
+    /// The stop asked for, if any.
+    pub fn stop_reason(&self) -> Option<Stop> {
+        *self.stop.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// Starts a request's budget now.
     pub fn start_budget(&self, budget: Duration) {
         let end = self.base.elapsed().saturating_add(budget).as_millis() as u64;

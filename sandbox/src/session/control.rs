@@ -8,10 +8,15 @@ use phicode_sessions::protocol::{Envelope, ErrorKind, ErrorMessage, Message};
 use serde_json::json;
 
 use super::state::Session;
+use crate::error::SandboxError;
+use crate::event::Exit;
 use crate::guest::watch::Stop;
 
 /// How long a cancelled cell gets to stop by itself when the host names no grace.
 const DEFAULT_GRACE: Duration = Duration::from_millis(500);
+/// How long a stopped instance gets to reach an epoch check and trap: running wasm does
+/// within a tick (10 ms), so one still going after this is blocked in a host call.
+const ABANDON_AFTER: Duration = Duration::from_secs(1);
 
 /// Acts on one host message.
 pub fn host(session: &mut Session, envelope: Envelope) {
@@ -83,20 +88,43 @@ fn cancel(session: &mut Session, execution_id: &str, grace_ms: Option<u64>) {
     }
 }
 
-/// The time of the next grace period's end, if a cancelled cell still runs.
+/// The next moment the loop must act by itself: a cancelled cell's grace period ends, a
+/// request's deadline passes (the guest normally traps by itself first), or a stopped
+/// instance has had its time to end.
 pub fn next_timer(session: &mut Session) -> Option<Instant> {
-    session.current.as_mut()?.exec()?.cancel_at
+    let abandon = session.stopped_at.map(|at| at + ABANDON_AFTER);
+    let exec = session.current.as_mut().and_then(|c| c.exec());
+    let (cancel, waiting) = exec.map_or((None, false), |e| (e.cancel_at, e.waiting.is_some()));
+    // Time spent waiting for the host's input does not count (see `answer`).
+    let deadline =
+        session.guest.watch.deadline().filter(|_| session.stopped_at.is_none() && !waiting);
+    [abandon, deadline, cancel].into_iter().flatten().min()
 }
 
-/// Ends the cancelled cell whose grace period is over.
-pub fn timers(session: &mut Session) {
-    let due = next_timer(session).is_some_and(|at| at <= Instant::now());
-    if due {
-        if let Some(exec) = session.current.as_mut().and_then(|c| c.exec()) {
-            exec.cancel_at = None;
+/// Acts on the timers that are due. An instance that did not end within
+/// [`ABANDON_AFTER`] of its stop is blocked in a host call (a long `select`, a read of
+/// its own stdin), where epoch checks cannot reach it: it is left to end when the call
+/// returns, and the session goes on with a fresh one.
+pub fn timers(session: &mut Session) -> Result<(), SandboxError> {
+    let now = Instant::now();
+    if let Some(stopped) = session.stopped_at {
+        if now >= stopped + ABANDON_AFTER {
+            let why = session.guest.watch.stop_reason().unwrap_or(Stop::Interrupted);
+            return super::recovery::instance_ended(session, &Exit::Stopped(why));
         }
+        return Ok(());
+    }
+    let waiting =
+        session.current.as_mut().and_then(|c| c.exec()).is_some_and(|e| e.waiting.is_some());
+    if !waiting && session.guest.watch.deadline().is_some_and(|at| now >= at) {
+        session.stop_guest(Stop::Time(session.limits.cell_time));
+    }
+    let exec = session.current.as_mut().and_then(|c| c.exec());
+    if let Some(exec) = exec.filter(|e| e.cancel_at.is_some_and(|at| now >= at)) {
+        exec.cancel_at = None;
         session.stop_guest(Stop::Cancelled);
     }
+    Ok(())
 }
 
 /// Hands the host's answer to the `input()` waiting for `input_id`; the time it waited

@@ -33,14 +33,16 @@ pub enum Ended {
 pub fn run(session: &mut Session) -> Result<Ended, SandboxError> {
     loop {
         dispatch::next(session);
+        // Checked on every turn, so a stream of events cannot hold a timer back.
+        if control::next_timer(session).is_some_and(|at| at <= Instant::now()) {
+            control::timers(session)?;
+            continue;
+        }
         let event = match control::next_timer(session) {
             Some(at) => {
                 match session.events.1.recv_timeout(at.saturating_duration_since(Instant::now())) {
                     Ok(event) => event,
-                    Err(RecvTimeoutError::Timeout) => {
-                        control::timers(session);
-                        continue;
-                    }
+                    Err(RecvTimeoutError::Timeout) => continue,
                     Err(RecvTimeoutError::Disconnected) => return Ok(Ended::HostGone),
                 }
             }

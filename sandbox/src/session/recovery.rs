@@ -4,6 +4,8 @@
 //! the killed cell are back; what that cell did, and anything a checkpoint cannot pickle
 //! (lambdas, generators, open files), is gone.
 
+use std::sync::atomic::Ordering;
+
 use phicode_sessions::protocol::{ErrorKind, ErrorMessage, Message, StreamName};
 use serde_json::json;
 
@@ -16,6 +18,10 @@ use crate::guest::watch::Stop;
 /// Instances that may end in a row before their driver says `ready`, before the session
 /// gives up (an interpreter that cannot start would otherwise be restarted forever).
 const MAX_RESTARTS: u32 = 5;
+
+/// Stopped instances whose thread may still be blocked in a host call (each holds its
+/// memory until the call returns) before the session ends rather than start another.
+const MAX_ABANDONED: usize = 3;
 
 /// Reports the end of the instance, then replaces it.
 pub fn instance_ended(session: &mut Session, exit: &Exit) -> Result<(), SandboxError> {
@@ -36,6 +42,12 @@ pub fn instance_ended(session: &mut Session, exit: &Exit) -> Result<(), SandboxE
         report(session, current, exit);
     }
     session.finish();
+    let abandoned = session.live.load(Ordering::Acquire);
+    if abandoned >= MAX_ABANDONED {
+        return Err(SandboxError::GuestStart(format!(
+            "{abandoned} stopped instances are still blocked in host calls; the session ends"
+        )));
+    }
     let generation = session.guest.generation + 1;
     session.guest = instance::spawn(
         &session.runtime.pre,
@@ -44,6 +56,7 @@ pub fn instance_ended(session: &mut Session, exit: &Exit) -> Result<(), SandboxE
         session.limits,
         generation,
         &session.events.0,
+        &session.live,
     )?;
     if let Some(saved) = &session.saved {
         use base64::Engine as _;

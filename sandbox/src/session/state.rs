@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 use std::io::Write;
 use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::Instant;
 
@@ -109,6 +110,10 @@ pub struct Session {
     pub shutting: bool,
     /// Instances ended in a row before their driver said `ready`.
     pub restarts: u32,
+    /// When the instance in use was told to stop (it is abandoned if it does not).
+    pub stopped_at: Option<Instant>,
+    /// Instances whose thread still runs, abandoned ones included.
+    pub live: Arc<AtomicUsize>,
 }
 
 impl Session {
@@ -120,9 +125,10 @@ impl Session {
     }
 
     /// Ends the running instance at its next epoch check.
-    pub fn stop_guest(&self, why: Stop) {
+    pub fn stop_guest(&mut self, why: Stop) {
         self.guest.watch.stop(why);
         self.runtime.engine().increment_epoch();
+        self.stopped_at.get_or_insert_with(Instant::now);
     }
 
     /// The guest is free again: no deadline; the next request may start.
@@ -130,6 +136,7 @@ impl Session {
         self.current = None;
         self.guest.watch.clear_budget();
         self.guest.watch.clear_stop();
+        self.stopped_at = None;
         self.status.set_running(None);
     }
 
