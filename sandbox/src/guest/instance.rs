@@ -5,7 +5,7 @@
 //! (WASI preview 1 has none).
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, PipeWriter, Read};
+use std::io::PipeWriter;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,14 +17,11 @@ use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
 
 use super::limiter::Limiter;
+use super::lines::{STDERR_PIECE, lines};
 use super::watch::{Stop, Watch};
 use crate::error::SandboxError;
 use crate::event::{Event, Exit, GuestEvent};
 use crate::options::Limits;
-
-/// The longest piece of raw stderr text handed on at once (C-level writes to fd 2 are
-/// not lines of the driver: nothing needs them whole).
-const STDERR_PIECE: usize = 64 * 1024;
 
 /// Where the scratch folder appears in the guest.
 pub const SCRATCH: &str = "/scratch";
@@ -144,26 +141,6 @@ fn run(
                 Exit::Stopped(*stop)
             } else {
                 Exit::Crashed(format!("{e:#}"))
-            }
-        }
-    }
-}
-
-/// Calls `each` with every line of `pipe` (without its line break; invalid UTF-8
-/// replaced; pieces of `longest` bytes when longer), until it closes.
-fn lines(pipe: impl Read, longest: usize, mut each: impl FnMut(String)) {
-    let mut reader = BufReader::with_capacity(64 * 1024, pipe);
-    let mut line = Vec::new();
-    loop {
-        line.clear();
-        let limit = u64::try_from(longest).unwrap_or(u64::MAX);
-        match reader.by_ref().take(limit).read_until(b'\n', &mut line) {
-            Ok(0) | Err(_) => return,
-            Ok(_) => {
-                if line.last() == Some(&b'\n') {
-                    line.pop();
-                }
-                each(String::from_utf8_lossy(&line).into_owned());
             }
         }
     }
