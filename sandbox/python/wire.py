@@ -90,9 +90,12 @@ class Bytes:
         self.text.flush()
 
 
+_streams = []  # the driver's own stdout and stderr, flushed even if code rebinds sys.stdout
+
+
 def flush_output():
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in _streams:
+        stream.flush()
 
 
 class Asker:
@@ -146,7 +149,9 @@ class Stdin:
 
 
 def install_streams(asker):
-    sys.stdout, sys.stderr, sys.stdin = Stream("stdout"), Stream("stderr"), Stdin(asker)
+    _streams[:] = [Stream("stdout"), Stream("stderr")]
+    sys.stdout, sys.stderr = _streams
+    sys.stdin = Stdin(asker)
     builtins.input = lambda prompt="": asker.ask(prompt)
     try:
         import getpass

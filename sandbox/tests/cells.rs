@@ -95,3 +95,13 @@ fn a_failed_cell_rolls_back_under_rollback_on_failure() {
     assert_eq!(host.finish(&id).error().exception_type, "ZeroDivisionError");
     assert_eq!(host.run("x, 'y' in dir()").value().value, Some(serde_json::json!([1, false])));
 }
+
+#[test]
+fn rebinding_sys_stdout_does_not_break_the_session() {
+    let mut host = Host::start();
+    let run = host.run("import sys\nprint('before')\nsys.stdout = None");
+    assert_eq!(run.stdout, "before\n");
+    assert!(run.result.is_some(), "{run:?}");
+    let run = host.run("sys.stdout = sys.__stdout__\n2 + 2");
+    assert_eq!(run.value().value, Some(serde_json::json!(4)));
+}
