@@ -4,7 +4,6 @@
 import ast
 import json
 import linecache
-import traceback
 
 DRIVER_FILE = "<phicode-sandbox>"  # the driver's frames, hidden from tracebacks
 REPR_LIMIT = 1 << 20
@@ -61,6 +60,8 @@ def result_value(value):
 
 def error_report(exc):
     """(traceback text, frames) of `exc`, without the driver's frames."""
+    import traceback  # only failed cells need it: imported then, not at every start
+
     report = traceback.TracebackException(type(exc), exc, exc.__traceback__)
     _hide_driver(report, set())
     frames = [{"filename": f.filename, "line": f.lineno or 0, "name": f.name, "text": f.line} for f in report.stack]
@@ -68,6 +69,8 @@ def error_report(exc):
 
 
 def _hide_driver(report, seen):
+    import traceback
+
     while report is not None and id(report) not in seen:
         seen.add(id(report))
         kept = [f for f in report.stack if f.filename != DRIVER_FILE]

@@ -10,6 +10,7 @@ FORMAT = "phicode-checkpoint"
 VERSION = 1
 SAMPLE = 1 << 16  # bytes of a checkpoint tried for compressibility, twice
 
+
 def _compress(data):
     """zlib, at level 1 when a sample of `data` shrinks, else level 0 (stored blocks, still
     zlib): random or already compressed data costs ~30 MB/s to compress for nothing."""
@@ -20,8 +21,10 @@ def _compress(data):
             return zlib.compress(data, 0)
     return zlib.compress(data, 1)
 
-def checkpoint(names):
-    """(bytes, counts, skipped): every picklable user name; modules by name."""
+
+def checkpoint(names, stored=False):
+    """(bytes, counts, skipped): every picklable user name; modules by name. `stored`:
+    zlib level 0 (the sandbox's own saves stay in memory: compressing buys nothing)."""
     entries, modules, skipped = {}, {}, []
     for name, value in list(names.ns.items()):
         if is_engine_name(name):
@@ -44,10 +47,12 @@ def checkpoint(names):
         "count": names.count,  # the execution counter and In: a restored session goes on numbering
         "history": list(names.In),
     }
-    data = _compress(pickle.dumps(state, protocol=5))
+    data = pickle.dumps(state, protocol=5)
+    data = zlib.compress(data, 0) if stored else _compress(data)
     kinds = [kind for kind, _ in names.sources.values()]
     counts = (len(entries) + len(modules), kinds.count("function"), kinds.count("class"), len(data))
     return data, counts, skipped
+
 
 def restore(names, data, clear):
     """(restored names, skipped rows). Sources run first so pickled references resolve."""

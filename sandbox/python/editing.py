@@ -2,7 +2,6 @@
 # editing.py, without φ sources).
 
 import ast
-import codeop
 import re
 
 
@@ -87,6 +86,8 @@ def _source(inspect_module, value):
 
 def is_complete(python_source):
     """("complete" | "incomplete" | "invalid", indent of the next line)."""
+    import codeop  # only editing help needs it: imported then, not at every start
+
     if not python_source.strip():
         return "complete", ""
     compiler = codeop.CommandCompiler()

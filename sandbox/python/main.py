@@ -87,7 +87,7 @@ class Driver:
     def save(self):
         """The checkpoint the host keeps, to restore if this instance has to be ended."""
         try:
-            data, _, _ = checkpoint(self.names)
+            data, _, _ = checkpoint(self.names, stored=True)
             send({"t": "saved", "data": base64.b64encode(data).decode("ascii")})
         except BaseException as e:  # noqa: BLE001
             send({"t": "saved", "data": None, "why": f"{type(e).__name__}: {e}"})

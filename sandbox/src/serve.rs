@@ -86,6 +86,7 @@ pub fn serve(
         saved: None,
         last_count: 0,
         shutting: false,
+        guest_ready: true,
         restarts: 0,
         stopped_at: None,
         live,

@@ -99,7 +99,7 @@ fn a_long_sleep_is_stopped_too() {
 
 #[test]
 fn many_stopped_cells_in_a_row_leave_the_session_usable() {
-    let mut host = Host::with(options(Limits { cell_time: Duration::from_millis(200), ..small() }));
+    let mut host = Host::with(options(Limits { cell_time: Duration::from_millis(500), ..small() }));
     for _ in 0..7 {
         assert_eq!(host.run("while True: pass").error().exception_type, "TimeoutError");
     }

@@ -15,7 +15,7 @@ use crate::convert::python_of;
 
 /// Starts queued requests until one is running in the guest or none is left.
 pub fn next(session: &mut Session) {
-    while session.current.is_none() && !session.shutting {
+    while session.current.is_none() && !session.shutting && session.guest_ready {
         let Some(envelope) = session.queue.pop_front() else { return };
         let id = envelope.id.clone();
         let started = match envelope.body {

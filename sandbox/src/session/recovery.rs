@@ -58,13 +58,25 @@ pub fn instance_ended(session: &mut Session, exit: &Exit) -> Result<(), SandboxE
         &session.events.0,
         &session.live,
     )?;
+    session.guest_ready = false;
+    Ok(())
+}
+
+/// The replacement's driver is ready: the saved namespace goes back first (its time
+/// budget starts now, not while CPython was starting), then queued work.
+pub fn instance_ready(session: &mut Session) {
+    session.restarts = 0;
+    if session.guest_ready {
+        return;
+    }
+    session.guest_ready = true;
     if let Some(saved) = &session.saved {
         use base64::Engine as _;
         let data = base64::engine::general_purpose::STANDARD.encode(saved);
         session.tell_guest(&json!({"t": "restore", "data": data, "clear": true, "save": false}));
-        super::dispatch::begin(session, format!("recover-{generation}"), Work::Recover);
+        let id = format!("recover-{}", session.guest.generation);
+        super::dispatch::begin(session, id, Work::Recover);
     }
-    Ok(())
 }
 
 /// The error of the request the instance was serving (none when it had answered already).

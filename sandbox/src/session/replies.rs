@@ -25,8 +25,7 @@ pub fn line(session: &mut Session, text: String) {
     };
     let kind = message.get("t").and_then(Value::as_str).unwrap_or_default().to_owned();
     match kind.as_str() {
-        // A new instance that got this far is not failing to start.
-        "ready" => session.restarts = 0,
+        "ready" => super::recovery::instance_ready(session),
         "out" => output(session, &message),
         "input" => input(session, &message),
         "result" | "error" => terminal(session, &kind, &message),

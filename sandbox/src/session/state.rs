@@ -108,6 +108,8 @@ pub struct Session {
     pub last_count: u64,
     /// Set once a `shutdown` was handed to the guest.
     pub shutting: bool,
+    /// The instance in use said `ready` (work is handed to it only then).
+    pub guest_ready: bool,
     /// Instances ended in a row before their driver said `ready`.
     pub restarts: u32,
     /// When the instance in use was told to stop (it is abandoned if it does not).
