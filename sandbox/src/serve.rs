@@ -43,7 +43,7 @@ pub fn serve(
     let cache_dir = options.cache_dir.clone().or_else(cache::default_dir);
     let wasm = match &options.python_wasm {
         Some(path) => path.clone(),
-        None => locate::python_wasm_remembered(cache_dir.as_deref())?,
+        None => locate::python_wasm_remembered(cache_dir.as_deref(), options.python.as_deref())?,
     };
     let runtime = Runtime::load(&wasm, cache_dir.as_deref())?;
     let scratch = tempfile::Builder::new().prefix("phicode-sandbox-").tempdir()?;

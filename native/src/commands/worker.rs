@@ -22,7 +22,8 @@ pub fn run(args: &WorkerArgs) -> Result<ExitCode, Error> {
 }
 
 /// The sandboxed worker: the same protocol on stdin/stdout; `--max-memory` caps the
-/// guest's linear memory (the other limits are the sandbox's defaults).
+/// guest's linear memory (the other limits are the sandbox's defaults). The Python phicode
+/// was built against says where the guest's wasm is (a host may give workers a plain PATH).
 fn sandbox(args: &WorkerArgs, table: phicode_core::SymbolTable) -> Result<ExitCode, Error> {
     let defaults = phicode_sandbox::Limits::default();
     let options = phicode_sandbox::Options {
@@ -36,6 +37,7 @@ fn sandbox(args: &WorkerArgs, table: phicode_core::SymbolTable) -> Result<ExitCo
             memory_bytes: args.max_memory.unwrap_or(defaults.memory_bytes),
             ..defaults
         },
+        python: option_env!("PHICODE_PYTHON_EXECUTABLE").filter(|e| !e.is_empty()).map(Into::into),
         ..phicode_sandbox::Options::default()
     };
     phicode_sandbox::serve(options, std::io::stdin(), std::io::stdout())
