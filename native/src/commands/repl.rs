@@ -20,6 +20,7 @@ pub fn run(args: &ReplArgs) -> Result<ExitCode, Error> {
     let mut session = SessionConfig::current_exe()
         .map_err(|source| Error::Read { path: "<phicode>".into(), source })?;
     session.forward_stderr = true;
+    session.level = args.level;
     session.session_id.clone_from(&args.session);
     if let Some(file) = &args.config {
         // The worker converts cells with the same dialect.

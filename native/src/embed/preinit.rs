@@ -3,6 +3,11 @@
 //! on (PEP 540), and `PYTHONUTF8` and `PYTHONCOERCECLOCALE` are honoured. Without it an
 //! embedded CPython starts in compatibility mode, with an ASCII filesystem encoding under
 //! `LC_ALL=C` or `env -i`, and cannot even look at a `.φ` file name.
+//!
+//! The program name is the Python the binary was built against, so the interpreter finds
+//! that Python's standard library whatever `PATH` says: CPython otherwise looks `python3` up
+//! on `PATH`, and with `PATH=/usr/bin:/bin` (cron, a confined worker) loaded the system's
+//! standard library into the build's libpython, where `import asyncio` failed.
 
 use pyo3::ffi;
 
@@ -22,5 +27,28 @@ pub fn like_python3() {
         // A failure (an unknown PYTHONUTF8 value, say) leaves the defaults: the interpreter
         // still starts, as python3 would report and go on in compatibility mode.
         let _ = ffi::Py_PreInitialize(config.as_ptr());
+    }
+    set_program_name();
+}
+
+/// Names the build's Python as the program, when it is still there.
+fn set_program_name() {
+    let Some(executable) = option_env!("PHICODE_PYTHON_EXECUTABLE").filter(|e| !e.is_empty())
+    else {
+        return;
+    };
+    let Ok(name) = std::ffi::CString::new(executable) else { return };
+    if !std::path::Path::new(executable).is_file() {
+        return;
+    }
+    // SAFETY: after pre-initialisation and before initialisation, as the C API asks;
+    // `Py_DecodeLocale` returns a new buffer (or null, then nothing is set) that is never
+    // freed, because CPython keeps the pointer for the interpreter's whole life.
+    #[allow(unsafe_code, deprecated)]
+    unsafe {
+        let wide = ffi::Py_DecodeLocale(name.as_ptr(), std::ptr::null_mut());
+        if !wide.is_null() {
+            ffi::Py_SetProgramName(wide);
+        }
     }
 }

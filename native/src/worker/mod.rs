@@ -15,13 +15,13 @@
 
 mod boundary;
 mod cell;
+mod confine;
 mod control;
 mod engine;
 mod fds;
 mod handshake;
 mod inbox;
 mod input;
-mod limits;
 mod module;
 mod outbox;
 mod reader;

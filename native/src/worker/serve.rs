@@ -1,7 +1,7 @@
-//! Serving one session: resource limits, the file descriptors, the shared [`Worker`], its
-//! threads, the embedded interpreter with the `_phicode_worker` module and the `.φ` import
-//! hook, then the engine's loop on the main thread until the host says `shutdown` or goes
-//! away.
+//! Serving one session: the file descriptors, the shared [`Worker`], the embedded
+//! interpreter with the `_phicode_worker` module, the level's confinement (before any other
+//! thread exists, so every thread inherits it), the threads, the `.φ` import hook, then the
+//! engine's loop on the main thread until the host says `shutdown` or goes away.
 
 use std::io::Write;
 use std::os::fd::AsRawFd;
@@ -19,16 +19,12 @@ use super::module::_phicode_worker;
 use super::outbox::Outbox;
 use super::state::{self, Worker};
 use super::threads::{forward, spawn};
-use super::{control, engine, fds, limits, reader};
+use super::{confine, control, engine, fds, reader};
 use crate::cli::WorkerArgs;
 
 /// Serves the session until the host says `shutdown` or goes away, and ends the process
 /// with the engine's status (2 when the worker could not be set up).
 pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
-    if let Err(e) = limits::apply(args) {
-        eprintln!("phicode worker: cannot set resource limits: {e}");
-        return ExitCode::from(2);
-    }
     let fds = match fds::take_over() {
         Ok(fds) => fds,
         Err(e) => {
@@ -54,6 +50,13 @@ pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
         (args.heartbeat_ms > 0).then(|| Duration::from_millis(args.heartbeat_ms)),
     ));
     state::install(worker.clone());
+    pyo3::append_to_inittab!(_phicode_worker);
+    crate::embed::preinit::like_python3();
+    Python::initialize();
+    if let Err(why) = Python::attach(|py| confine::apply(py, args)) {
+        eprintln!("phicode worker: cannot confine the session to level {}: {why}", args.level);
+        return ExitCode::from(2);
+    }
     let (control_tx, control_rx) = std::sync::mpsc::channel();
     spawn("flusher", {
         let w = worker.clone();
@@ -67,9 +70,6 @@ pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
         let w = worker.clone();
         move || forward(w, fds.captured_stderr, StreamName::Stderr)
     });
-    pyo3::append_to_inittab!(_phicode_worker);
-    crate::embed::preinit::like_python3();
-    Python::initialize();
     let status = Python::attach(|py| -> PyResult<i32> {
         let cache_writer = crate::embed::install_importer(py, worker.table.clone())?;
         let engine = engine::import(py, "engine")?.call_method1(

@@ -4,19 +4,9 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use phicode_security::Level;
+use phicode_security::{Level, Limits};
 
 use crate::protocol::{DEFAULT_MAX_FRAME, Format};
-
-/// Resource limits put on each worker process (rlimits, set by the worker on itself).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Limits {
-    /// Address space in bytes (RLIMIT_AS): allocations past it raise MemoryError.
-    pub memory_bytes: Option<u64>,
-    /// CPU time in seconds over the worker's life (RLIMIT_CPU): past it the worker is
-    /// killed by SIGXCPU and the session reports it.
-    pub cpu_seconds: Option<u64>,
-}
 
 /// A session's settings.
 #[derive(Debug, Clone)]
@@ -29,11 +19,15 @@ pub struct SessionConfig {
     pub format: Format,
     /// Frame size limit, both ways.
     pub max_frame_bytes: u32,
-    /// Resource limits.
+    /// Resource limits, on top of the level's own ([`Limits::default_for`]): each applies
+    /// only where it is lower, so a session can narrow its level, never widen it.
     pub limits: Limits,
     /// What code in the session may do, enforced by the worker's confinement (the
     /// operating system's, or wasmtime's at [`Level::Sandbox`]).
     pub level: Level,
+    /// The confined worker's read-write folder; the session makes a fresh one (removed
+    /// with the session) when this is `None` and the level confines the worker.
+    pub scratch: Option<PathBuf>,
     /// The worker's working folder (and the folder its dialect config is found from).
     pub cwd: Option<PathBuf>,
     /// Extra environment variables.
@@ -66,6 +60,7 @@ impl SessionConfig {
             max_frame_bytes: DEFAULT_MAX_FRAME,
             limits: Limits::default(),
             level: Level::default(),
+            scratch: None,
             cwd: None,
             env: Vec::new(),
             start_timeout: Duration::from_secs(30),
@@ -99,11 +94,22 @@ impl SessionConfig {
             "--heartbeat-ms",
             self.heartbeat.map_or(0, |h| h.as_millis().max(1) as u64).to_string(),
         );
-        if let Some(bytes) = self.limits.memory_bytes {
-            push("--max-memory", bytes.to_string());
+        let limits = Limits::default_for(self.level).min(self.limits);
+        let flags = [
+            ("--max-memory", limits.memory_bytes()),
+            ("--max-cpu", limits.cpu_seconds),
+            ("--max-processes", limits.processes),
+            ("--max-file-size", limits.file_size_bytes()),
+            ("--max-open-files", limits.open_files),
+        ];
+        for (flag, value) in flags {
+            if let Some(value) = value {
+                push(flag, value.to_string());
+            }
         }
-        if let Some(seconds) = self.limits.cpu_seconds {
-            push("--max-cpu", seconds.to_string());
+        if let Some(scratch) = &self.scratch {
+            args.push("--scratch".into());
+            args.push(scratch.into());
         }
         args
     }

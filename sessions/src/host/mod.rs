@@ -21,10 +21,11 @@ mod spawn;
 mod state;
 mod supervise;
 
-pub use config::{Limits, SessionConfig};
+pub use config::SessionConfig;
 pub use error::SessionError;
 pub use event::{Collected, Event, Execution};
 pub use observers::Direction;
+pub use phicode_security::{Level, Limits};
 pub use pool::{PoolConfig, PooledSession, SessionPool};
 pub use session::Session;
 pub use supervise::STDERR_TAIL_MARKER;

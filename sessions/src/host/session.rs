@@ -41,9 +41,20 @@ fn new_session_id() -> String {
 
 impl Session {
     /// Starts a worker and waits until it is ready.
-    pub async fn start(config: SessionConfig) -> Result<Self, SessionError> {
+    pub async fn start(mut config: SessionConfig) -> Result<Self, SessionError> {
         let id = config.session_id.clone().unwrap_or_else(new_session_id);
-        let shared = Arc::new(Shared::new(config, id));
+        let scratch = match (&config.scratch, config.level.is_native_confined()) {
+            (None, true) => {
+                let dir =
+                    tempfile::Builder::new().prefix("phicode-scratch-").tempdir().map_err(|e| {
+                        SessionError::Start(format!("cannot make a scratch folder: {e}"))
+                    })?;
+                config.scratch = Some(dir.path().to_path_buf());
+                Some(dir)
+            }
+            _ => None,
+        };
+        let shared = Arc::new(Shared::new(config, id, scratch));
         {
             let _starting = shared.starting().await;
             lifecycle::launch(&shared).await?;

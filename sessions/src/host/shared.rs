@@ -31,14 +31,18 @@ pub struct Shared {
     starting: AsyncMutex<()>,
     /// The counter behind host message ids.
     seq: AtomicU64,
+    /// The scratch folder the session made for its confined workers: kept here so it
+    /// outlives each worker (files survive a restart) and is removed with the session.
+    _scratch: Option<tempfile::TempDir>,
 }
 
 impl Shared {
     /// A session named `id` without a worker yet.
-    pub fn new(config: SessionConfig, id: String) -> Self {
+    pub fn new(config: SessionConfig, id: String, scratch: Option<tempfile::TempDir>) -> Self {
         let state = Mutex::new(State::new(config.replay_memory));
         let (observers, starting) = (Observers::default(), AsyncMutex::new(()));
-        Self { config, id, state, observers, starting, seq: AtomicU64::new(0) }
+        let seq = AtomicU64::new(0);
+        Self { config, id, state, observers, starting, seq, _scratch: scratch }
     }
 
     /// The session's settings.

@@ -69,6 +69,10 @@ pub async fn start(config: &SessionConfig, session_id: &str) -> Result<Started, 
     if let Some(cwd) = &config.cwd {
         command.current_dir(cwd);
     }
+    if !config.level.inherits_environment() {
+        // No inherited secret (tokens, keys, cloud credentials) reaches a confined cell.
+        command.env_clear().envs(clean_environment(config));
+    }
     command.envs(config.env.iter().map(|(k, v)| (k, v)));
     let program = config.program.display().to_string();
     let mut child = command.spawn().map_err(|source| SessionError::Spawn { program, source })?;
@@ -112,6 +116,16 @@ pub async fn start(config: &SessionConfig, session_id: &str) -> Result<Started, 
         }),
         other => Err(failed(format!("its first message was `{}`, not `ready`", other.kind()))),
     }
+}
+
+/// The whole environment of a worker below TRUSTED: a plain PATH, a UTF-8 locale, and
+/// home and temporary folders in its scratch folder. [`SessionConfig::env`] adds to it.
+fn clean_environment(config: &SessionConfig) -> Vec<(&'static str, std::ffi::OsString)> {
+    let mut env = vec![("PATH", "/usr/local/bin:/usr/bin:/bin".into()), ("LANG", "C.UTF-8".into())];
+    if let Some(scratch) = &config.scratch {
+        env.extend([("HOME", scratch.into()), ("TMPDIR", scratch.into())]);
+    }
+    env
 }
 
 /// How a worker process ended, in words.

@@ -1,0 +1,83 @@
+//! Confining the calling process to a level, from the inside: Landlock for files, TCP and
+//! signals, a seccomp filter for the system calls no cell needs, and rlimits. Each is
+//! irreversible, inherited by every thread started later and every child, and applied
+//! before any code of the session runs; a kernel that cannot enforce all of it is an error,
+//! never a quieter sandbox.
+//!
+//! Call [`apply`] from the main thread before starting any other thread: Landlock and
+//! seccomp bind the calling thread and its future children only.
+
+mod landlock;
+mod rlimits;
+mod seccomp;
+
+use std::path::PathBuf;
+
+use crate::{Level, Limits};
+
+/// What the process is confined to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confinement {
+    /// The level; [`Level::Unrestricted`] applies the limits only.
+    pub level: Level,
+    /// Folders and files the code may read (the interpreter's own files, shared
+    /// libraries, the program's folder); never written.
+    pub read_only: Vec<PathBuf>,
+    /// Folders the code may read and write: the session's scratch folder.
+    pub read_write: Vec<PathBuf>,
+    /// Resource limits.
+    pub limits: Limits,
+}
+
+/// Why a process could not be confined. The worker refuses to serve rather than run a
+/// session with less protection than its level promises.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfineError {
+    /// Landlock is missing or older than the rules need (TCP rules need ABI 4, signal
+    /// scoping ABI 6), or refused the ruleset.
+    #[error("Landlock cannot enforce level {level}: {why}")]
+    Landlock {
+        /// The level asked for.
+        level: Level,
+        /// What the kernel or the crate said.
+        why: String,
+    },
+    /// The seccomp filter could not be built or installed.
+    #[error("cannot install the seccomp filter: {0}")]
+    Seccomp(String),
+    /// An rlimit could not be set.
+    #[error("cannot set {limit}: {source}")]
+    Rlimit {
+        /// Which limit.
+        limit: &'static str,
+        /// Why.
+        source: nix::Error,
+    },
+    /// SANDBOX code runs in wasmtime, never in a confined native process.
+    #[error("level sandbox runs in wasmtime, not in a native process")]
+    NotNative,
+}
+
+/// Confines this process to `confinement`; see the module docs.
+pub fn apply(confinement: &Confinement) -> Result<(), ConfineError> {
+    rlimits::apply(confinement.level, &confinement.limits)?;
+    match confinement.level {
+        Level::Sandbox => Err(ConfineError::NotNative),
+        Level::Unrestricted => Ok(()),
+        level => {
+            landlock::apply(level, &confinement.read_only, &confinement.read_write)?;
+            seccomp::apply(level)
+        }
+    }
+}
+
+/// Files and folders every native worker reads, wherever its Python lives: shared
+/// libraries, the dynamic loader's cache, time zones, and the devices Python opens.
+/// `/usr` is read whole (not executed): public files, where Python's own C extensions'
+/// libraries, locales and time zones live.
+pub fn system_read_only() -> Vec<PathBuf> {
+    ["/usr", "/lib", "/lib64", "/etc/ld.so.cache", "/etc/localtime", "/dev/null", "/dev/urandom"]
+        .into_iter()
+        .map(PathBuf::from)
+        .collect()
+}
