@@ -37,12 +37,6 @@ impl Level {
         matches!(self, Self::Restricted | Self::Standard | Self::Trusted)
     }
 
-    /// The worker sees the environment it was started with (TRUSTED and up); below, only
-    /// a clean one, so no inherited secret reaches a cell.
-    pub fn inherits_environment(self) -> bool {
-        self >= Self::Trusted
-    }
-
     /// The level's name on the command line and in policy files.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -30,6 +30,9 @@ pub struct WorkerArgs {
     /// Open file descriptors (RLIMIT_NOFILE).
     #[arg(long)]
     pub max_open_files: Option<u64>,
+    /// The capabilities the session is granted, comma-separated (`input,fs.read`).
+    #[arg(long, value_delimiter = ',', default_value = "")]
+    pub capabilities: Vec<String>,
     /// The read-write folder of a confined worker, and its working folder.
     #[arg(long, value_name = "DIR")]
     pub scratch: Option<std::path::PathBuf>,

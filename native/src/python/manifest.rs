@@ -15,8 +15,9 @@ const BOOT_PARTS: [&str; 5] = [
 /// The session engine of `phicode worker`, the package `_phicode_engine`: its modules
 /// (files of `engine/`), imported on demand, so their order here does not matter. The
 /// build fails when a file of `engine/` is missing from this list.
-const ENGINE_MODULES: [&str; 12] = [
+const ENGINE_MODULES: [&str; 14] = [
     "__init__",
+    "capabilities",
     "cells",
     "checkpoints",
     "context",
@@ -26,6 +27,7 @@ const ENGINE_MODULES: [&str; 12] = [
     "execution",
     "interact",
     "namespace",
+    "observe",
     "requests",
     "runner",
 ];

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use phicode_security::Limits;
+use phicode_security::capability::names;
 use phicode_security::confine::{self, ConfineError, Confinement};
 use pyo3::prelude::*;
 
@@ -23,8 +24,9 @@ pub fn apply(py: Python<'_>, args: &WorkerArgs) -> Result<(), String> {
     if let Some(scratch) = &args.scratch {
         std::env::set_current_dir(scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
     }
-    let confinement =
-        Confinement { level: args.level, read_only, read_write, limits: limits(args) };
+    let programs = args.capabilities.iter().any(|c| c == names::SUBPROCESS);
+    let limits = limits(args);
+    let confinement = Confinement { level: args.level, read_only, read_write, limits, programs };
     confine::apply(&confinement).map_err(|e: ConfineError| e.to_string())
 }
 

@@ -74,7 +74,13 @@ pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
         let cache_writer = crate::embed::install_importer(py, worker.table.clone())?;
         let engine = engine::import(py, "engine")?.call_method1(
             "Engine",
-            (wake_rx.as_raw_fd(), fds.diagnostics.as_raw_fd(), python_executable()),
+            (
+                wake_rx.as_raw_fd(),
+                fds.diagnostics.as_raw_fd(),
+                python_executable(),
+                args.level.as_str(),
+                granted(args),
+            ),
         )?;
         control::start(engine.clone().unbind(), control_rx);
         spawn("reader", {
@@ -96,6 +102,11 @@ pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
     });
     worker.outbox.flush();
     std::process::exit(code)
+}
+
+/// The capabilities granted, without the empty name an empty `--capabilities` gives.
+fn granted(args: &WorkerArgs) -> Vec<&str> {
+    args.capabilities.iter().map(String::as_str).filter(|c| !c.is_empty()).collect()
 }
 
 /// `error`'s traceback as Python prints it (its message alone if even that fails).

@@ -20,12 +20,13 @@ pub fn apply(
     level: Level,
     read_only: &[PathBuf],
     read_write: &[PathBuf],
+    programs: bool,
 ) -> Result<(), ConfineError> {
     let fail = |why: String| ConfineError::Landlock { level, why };
     let all = AccessFs::from_all(ABI_NEEDED);
     let mut read = AccessFs::from_read(ABI_NEEDED);
-    if level < Level::Trusted {
-        // Below TRUSTED nothing is executed (seccomp refuses execve too).
+    if !programs {
+        // Nothing is executed (seccomp refuses execve too).
         read.remove(AccessFs::Execute);
     }
     let write = all & !AccessFs::Execute;

@@ -27,6 +27,9 @@ pub struct Confinement {
     pub read_write: Vec<PathBuf>,
     /// Resource limits.
     pub limits: Limits,
+    /// Programs may be started (the `subprocess` capability): execve, fork and execute
+    /// rights on the read-only paths. Without it, no process starts at all.
+    pub programs: bool,
 }
 
 /// Why a process could not be confined. The worker refuses to serve rather than run a
@@ -60,13 +63,14 @@ pub enum ConfineError {
 
 /// Confines this process to `confinement`; see the module docs.
 pub fn apply(confinement: &Confinement) -> Result<(), ConfineError> {
-    rlimits::apply(confinement.level, &confinement.limits)?;
+    rlimits::apply(&confinement.limits, confinement.programs)?;
     match confinement.level {
         Level::Sandbox => Err(ConfineError::NotNative),
         Level::Unrestricted => Ok(()),
         level => {
-            landlock::apply(level, &confinement.read_only, &confinement.read_write)?;
-            seccomp::apply(level)
+            let (read_only, read_write) = (&confinement.read_only, &confinement.read_write);
+            landlock::apply(level, read_only, read_write, confinement.programs)?;
+            seccomp::apply(confinement.programs)
         }
     }
 }

@@ -3,11 +3,12 @@
 use nix::sys::resource::{Resource, setrlimit};
 
 use super::ConfineError;
-use crate::{Level, Limits};
+use crate::Limits;
 
-/// Sets each limit `limits` has. Below TRUSTED no process may start at all (seccomp), so
-/// RLIMIT_NPROC is only set from TRUSTED up, where it is what stops a fork bomb.
-pub fn apply(level: Level, limits: &Limits) -> Result<(), ConfineError> {
+/// Sets each limit `limits` has. Without `programs` no process may start at all (seccomp),
+/// so RLIMIT_NPROC is only set with it, where it is what stops a fork bomb (it also counts
+/// threads, and every process of the user, so it would only get in the way elsewhere).
+pub fn apply(limits: &Limits, programs: bool) -> Result<(), ConfineError> {
     let set = |resource, limit: &'static str, soft: Option<u64>, hard: Option<u64>| match soft {
         Some(soft) => setrlimit(resource, soft, hard.unwrap_or(soft))
             .map_err(|source| ConfineError::Rlimit { limit, source }),
@@ -19,7 +20,7 @@ pub fn apply(level: Level, limits: &Limits) -> Result<(), ConfineError> {
     set(Resource::RLIMIT_CPU, "RLIMIT_CPU", cpu, cpu.map(|s| s.saturating_add(1)))?;
     set(Resource::RLIMIT_FSIZE, "RLIMIT_FSIZE", limits.file_size_bytes(), None)?;
     set(Resource::RLIMIT_NOFILE, "RLIMIT_NOFILE", limits.open_files, None)?;
-    if level >= Level::Trusted {
+    if programs {
         set(Resource::RLIMIT_NPROC, "RLIMIT_NPROC", limits.processes, None)?;
     }
     Ok(())

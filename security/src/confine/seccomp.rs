@@ -1,5 +1,5 @@
-//! The seccomp filter: system calls no cell needs are refused with EPERM, and below
-//! TRUSTED so are new processes, programs and any socket but a Unix one. Landlock covers
+//! The seccomp filter: system calls no cell needs are refused with EPERM, and so is any
+//! socket but a Unix one, and (without the `subprocess` capability) processes and programs. Landlock covers
 //! files, TCP and signals; this covers what Landlock does not see (UDP and raw sockets,
 //! io_uring, ptrace, namespaces, the kernel keyring, module loading).
 
@@ -11,7 +11,6 @@ use seccompiler::{
 };
 
 use super::ConfineError;
-use crate::Level;
 
 /// Refused at every confined level: debugging other processes, reading their memory,
 /// mounts, namespaces, the keyring, BPF, perf, kernel modules, io_uring (whose requests
@@ -49,7 +48,7 @@ const ALWAYS_REFUSED: &[i64] = &[
     libc::SYS_clock_settime,
 ];
 
-/// Refused below TRUSTED: running programs and starting processes. `clone` stays allowed
+/// Refused without the `subprocess` capability: running programs and starting processes. `clone` stays allowed
 /// for threads (CLONE_THREAD), which the interpreter needs.
 const PROGRAMS: &[i64] = &[
     libc::SYS_execve,
@@ -63,8 +62,8 @@ const PROGRAMS: &[i64] = &[
 /// The errno of a refused call: what Python reports as PermissionError.
 const REFUSED: u32 = libc::EPERM as u32;
 
-/// Installs the filters for `level` on every thread of the process.
-pub fn apply(level: Level) -> Result<(), ConfineError> {
+/// Installs the filters on every thread of the process; `programs` lets processes start.
+pub fn apply(programs: bool) -> Result<(), ConfineError> {
     let mut refused: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
     let everything = || Vec::new(); // no conditions: every call matches
     for &call in ALWAYS_REFUSED {
@@ -73,14 +72,14 @@ pub fn apply(level: Level) -> Result<(), ConfineError> {
     // clone3 passes its flags in memory a filter cannot read: ENOSYS makes the C library
     // fall back to clone, whose flags it can.
     let mut unsupported = BTreeMap::new();
-    if level < Level::Trusted {
+    if !programs {
         for &call in PROGRAMS {
             refused.insert(call, everything());
         }
         refused.insert(libc::SYS_clone, vec![rule(0, flag_clear(libc::CLONE_THREAD))?]);
         unsupported.insert(libc::SYS_clone3, everything());
     }
-    // At TRUSTED too: the network is the net.connect capability's, served by the host.
+    // Even with processes: the network is the net.connect capability's, served by the host.
     refused.insert(libc::SYS_socket, vec![rule(0, not_unix())?]);
     install(unsupported, libc::ENOSYS as u32)?;
     install(refused, REFUSED)

@@ -4,6 +4,11 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use std::sync::Arc;
+
+use phicode_security::audit::AuditLog;
+use phicode_security::capability::Registry;
+use phicode_security::policy::{Grant, Policy, PolicyError};
 use phicode_security::{Level, Limits};
 
 use crate::protocol::{DEFAULT_MAX_FRAME, Format};
@@ -19,8 +24,18 @@ pub struct SessionConfig {
     pub format: Format,
     /// Frame size limit, both ways.
     pub max_frame_bytes: u32,
-    /// Resource limits, on top of the level's own ([`Limits::default_for`]): each applies
-    /// only where it is lower, so a session can narrow its level, never widen it.
+    /// What each level grants (the built-in policy, or one loaded from a file).
+    pub policy: Policy,
+    /// This session's own narrowing of its level's grant (never a widening: see
+    /// [`Grant::narrowed`]).
+    pub narrow: Option<Grant>,
+    /// The capabilities the host serves (`fs.read`, `fs.write`, `net.connect` and any
+    /// registered custom ones).
+    pub registry: Registry,
+    /// Where capability calls and the worker's audit events are logged, if anywhere.
+    pub audit: Option<Arc<AuditLog>>,
+    /// Resource limits, on top of the grant's (the level's [`Limits::default_for`] unless
+    /// the policy says otherwise): each applies only where it is lower.
     pub limits: Limits,
     /// What code in the session may do, enforced by the worker's confinement (the
     /// operating system's, or wasmtime's at [`Level::Sandbox`]).
@@ -60,6 +75,10 @@ impl SessionConfig {
             max_frame_bytes: DEFAULT_MAX_FRAME,
             limits: Limits::default(),
             level: Level::default(),
+            policy: Policy::default(),
+            narrow: None,
+            registry: Registry::default(),
+            audit: None,
             scratch: None,
             cwd: None,
             env: Vec::new(),
@@ -79,6 +98,17 @@ impl SessionConfig {
         Ok(Self::new(std::env::current_exe()?))
     }
 
+    /// The session's grant: its level's in the policy, narrowed by [`Self::narrow`], with
+    /// [`Self::limits`] lowering the limits.
+    pub fn grant(&self) -> Result<Grant, PolicyError> {
+        let mut level = self.policy.grant(self.level).clone();
+        level.limits = level.limits.min(self.limits);
+        match &self.narrow {
+            Some(narrow) => level.narrowed(narrow),
+            None => Ok(level),
+        }
+    }
+
     /// The worker's command-line options.
     pub(crate) fn worker_args(&self, session_id: &str) -> Vec<OsString> {
         let mut args = self.args.clone();
@@ -94,7 +124,11 @@ impl SessionConfig {
             "--heartbeat-ms",
             self.heartbeat.map_or(0, |h| h.as_millis().max(1) as u64).to_string(),
         );
-        let limits = Limits::default_for(self.level).min(self.limits);
+        // `Session::start` refused a policy that does not apply; this is only a fallback.
+        let grant = self.grant().unwrap_or_else(|_| self.policy.grant(self.level).clone());
+        let limits = grant.limits;
+        let names: Vec<&str> = grant.capabilities.iter().map(String::as_str).collect();
+        push("--capabilities", names.join(","));
         let flags = [
             ("--max-memory", limits.memory_bytes()),
             ("--max-cpu", limits.cpu_seconds),

@@ -3,10 +3,13 @@
 //! to; [`SessionPool`] keeps warm workers so new sessions start at once.
 //!
 //! Calls go one way: `session` and `requests` → `lifecycle` (starts workers, restarts after
-//! a crash) → `supervise` (reads one worker, returns why it is gone) → `route` → `shared`
-//! (the narrow API over `state`, `observers` and the pipe), which calls none of them back.
+//! a crash) → `supervise` (reads one worker, returns why it is gone) → `route` (→ `calls`,
+//! the capability host) → `deliver` → `shared` (the narrow API over `state`, `observers`
+//! and the pipe), which calls none of them back.
 
+mod calls;
 mod config;
+mod deliver;
 mod error;
 mod event;
 mod lifecycle;

@@ -43,6 +43,7 @@ impl Session {
     /// Starts a worker and waits until it is ready.
     pub async fn start(mut config: SessionConfig) -> Result<Self, SessionError> {
         let id = config.session_id.clone().unwrap_or_else(new_session_id);
+        let grant = config.grant()?;
         let scratch = match (&config.scratch, config.level.is_native_confined()) {
             (None, true) => {
                 let dir =
@@ -54,7 +55,7 @@ impl Session {
             }
             _ => None,
         };
-        let shared = Arc::new(Shared::new(config, id, scratch));
+        let shared = Arc::new(Shared::new(config, id, grant, scratch));
         {
             let _starting = shared.starting().await;
             lifecycle::launch(&shared).await?;
@@ -127,12 +128,16 @@ impl Session {
         self.post(Message::InputResponse(body)).await
     }
 
-    /// Answers the `approve()` that asked `approval_id`.
+    /// Answers the approval `approval_id`: one the code asked with `approve()`, or one the
+    /// host asked for a capability call beyond the session's grant.
     pub async fn approval_response(
         &self,
         approval_id: &str,
         verdict: Verdict,
     ) -> Result<(), SessionError> {
+        if self.shared.settle_host_approval(approval_id, verdict) {
+            return Ok(());
+        }
         let body = ApprovalResponse { approval_id: approval_id.into(), verdict };
         self.post(Message::ApprovalResponse(body)).await
     }

@@ -8,6 +8,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{Child, ChildStdin, ChildStdout, Command};
 
+use phicode_security::Level;
+use phicode_security::capability::names;
+
 use super::config::SessionConfig;
 use super::error::SessionError;
 use crate::protocol::{Message, PROTOCOL_VERSION, Ready, decode, read_frame_async};
@@ -69,7 +72,8 @@ pub async fn start(config: &SessionConfig, session_id: &str) -> Result<Started, 
     if let Some(cwd) = &config.cwd {
         command.current_dir(cwd);
     }
-    if !config.level.inherits_environment() {
+    let env_granted = config.grant().is_ok_and(|g| g.allows(names::ENV));
+    if config.level != Level::Unrestricted && !env_granted {
         // No inherited secret (tokens, keys, cloud credentials) reaches a confined cell.
         command.env_clear().envs(clean_environment(config));
     }
