@@ -4,6 +4,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
+use phicode_security::Level;
 
 /// `phicode run`.
 #[derive(Debug, clap::Args)]
@@ -17,6 +18,14 @@ pub struct RunArgs {
     /// Dialect config to use instead of the discovered one.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// What the program may do: restricted, standard or trusted confine it (Landlock,
+    /// seccomp, rlimits, a clean environment, a scratch folder as its working folder);
+    /// unrestricted, the default, checks nothing. See README's "Security levels".
+    #[arg(long, default_value = "unrestricted", value_parser = clap::value_parser!(Level))]
+    pub level: Level,
+    /// Policy file giving each level its grant (default: the built-in policy).
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
     /// Which interpreter runs the program.
     #[command(flatten)]
     pub interpreter: InterpreterArgs,

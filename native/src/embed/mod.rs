@@ -31,6 +31,8 @@ pub struct Launch {
     pub path0: String,
     /// The symbol table φ modules are converted with.
     pub table: SymbolTable,
+    /// The confinement to put the process under before the program starts, if any.
+    pub confine: Option<crate::confinement::Spec>,
 }
 
 /// How the program ended.
@@ -66,6 +68,17 @@ pub fn run_embedded(launch: Launch, debug: Debug) -> Outcome {
 }
 
 fn run_in(py: Python<'_>, launch: Launch, debug: Debug) -> PyResult<Outcome> {
+    if let Some(spec) = &launch.confine
+        && let Err(why) = crate::confinement::apply(py, spec)
+    {
+        eprintln!("phicode: cannot confine the program to level {}: {why}", spec.level);
+        return Ok(Outcome::Exit(2));
+    }
+    if launch.confine.is_some() {
+        // `run --level`'s note to its confined child, not the program's business.
+        let environ = py.import("os")?.getattr("environ")?;
+        environ.call_method1("pop", (crate::program::CONFINE_VAR, py.None()))?;
+    }
     let started = Instant::now();
     let (boot, writer) = prepare(py, launch.table, debug)?;
     debug.phase("bootstrap", started.elapsed());

@@ -3,12 +3,14 @@
 
 mod auto;
 mod bundle;
+mod confined;
 mod external;
 pub mod interpreter;
 mod plan;
 mod reach;
 mod relay;
 
+pub use confined::SPEC_VAR as CONFINE_VAR;
 pub use plan::{Kind, Plan};
 
 use std::collections::HashMap;
@@ -18,6 +20,7 @@ use std::time::Instant;
 
 use bundle::Bundle;
 use interpreter::Interpreter;
+use phicode_security::Level;
 
 use crate::cli::RunArgs;
 use crate::config::{Settings, resolve};
@@ -29,11 +32,14 @@ use crate::error::Error;
 pub fn run_program(args: &RunArgs) -> Result<ExitCode, Error> {
     let debug = Debug::new(args.debug);
     let plan = Plan::from_args(args)?;
+    if args.level != Level::Unrestricted && !confined::is_child() {
+        return confined::run_confined(args, &plan);
+    }
     let requested = interpreter::requested(&args.interpreter)?;
     let loading = Instant::now();
     let config = resolve(args.config.as_deref(), &plan.config_start(), Settings::from_env())?;
     debug.phase("config", loading.elapsed());
-    if requested == Some(Interpreter::Embedded) {
+    if requested == Some(Interpreter::Embedded) || confined::is_child() {
         return Ok(embedded(plan, config.table, debug));
     }
     let walking = Instant::now();
@@ -73,12 +79,14 @@ pub fn run_program(args: &RunArgs) -> Result<ExitCode, Error> {
 
 fn embedded(plan: Plan, table: phicode_core::SymbolTable, debug: Debug) -> ExitCode {
     debug.note(|| "interpreter: embedded CPython".into());
+    let confine = confined::spec_for_child();
     let launch = Launch {
         kind: plan.kind.as_str(),
         target: plan.target.to_string_lossy().into_owned(),
         argv: plan.argv,
         path0: plan.path0.to_string_lossy().into_owned(),
         table,
+        confine,
     };
     exit(embed::run_embedded(launch, debug))
 }

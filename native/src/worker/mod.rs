@@ -15,7 +15,6 @@
 
 mod boundary;
 mod cell;
-mod confine;
 mod control;
 mod engine;
 mod fds;

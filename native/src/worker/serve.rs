@@ -19,7 +19,7 @@ use super::module::_phicode_worker;
 use super::outbox::Outbox;
 use super::state::{self, Worker};
 use super::threads::{forward, spawn};
-use super::{confine, control, engine, fds, reader};
+use super::{control, engine, fds, reader};
 use crate::cli::WorkerArgs;
 
 /// Serves the session until the host says `shutdown` or goes away, and ends the process
@@ -53,7 +53,7 @@ pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
     pyo3::append_to_inittab!(_phicode_worker);
     crate::embed::preinit::like_python3();
     Python::initialize();
-    if let Err(why) = Python::attach(|py| confine::apply(py, args)) {
+    if let Err(why) = Python::attach(|py| crate::confinement::apply(py, &confinement(args))) {
         eprintln!("phicode worker: cannot confine the session to level {}: {why}", args.level);
         return ExitCode::from(2);
     }
@@ -102,6 +102,24 @@ pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
     });
     worker.outbox.flush();
     std::process::exit(code)
+}
+
+/// The worker's confinement, as the host asked for it.
+fn confinement(args: &WorkerArgs) -> crate::confinement::Spec {
+    const MIB: u64 = 1024 * 1024;
+    crate::confinement::Spec {
+        level: args.level,
+        scratch: args.scratch.clone(),
+        capabilities: granted(args).into_iter().map(String::from).collect(),
+        limits: phicode_security::Limits {
+            memory_mb: args.max_memory.map(|b| b.div_ceil(MIB)),
+            cpu_seconds: args.max_cpu,
+            processes: args.max_processes,
+            file_size_mb: args.max_file_size.map(|b| b.div_ceil(MIB)),
+            open_files: args.max_open_files,
+        },
+        read: Vec::new(),
+    }
 }
 
 /// The capabilities granted, without the empty name an empty `--capabilities` gives.
