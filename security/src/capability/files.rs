@@ -72,7 +72,8 @@ impl Capability for Write {
             .open(&path)
             .map_err(|e| failed(&path, e))?;
         file.write_all(text.as_bytes()).map_err(|e| failed(&path, e))?;
-        Ok(json!(text.len()))
+        // Characters, as a text file's `write` returns.
+        Ok(json!(text.chars().count()))
     }
 }
 

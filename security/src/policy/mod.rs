@@ -59,6 +59,15 @@ impl Policy {
         &self.grants[&level]
     }
 
+    /// Gives `level` the grant `grant` (how a program adds its own capabilities' names).
+    pub fn set(&mut self, level: Level, grant: Grant) -> Result<(), PolicyError> {
+        if let Some(name) = grant.capabilities.iter().find(|c| !names::is_valid(c)) {
+            return Err(PolicyError::UnknownCapability(name.clone()));
+        }
+        self.grants.insert(level, grant);
+        Ok(())
+    }
+
     /// The built-in policy with the levels `path` names replaced. The file is a JSON
     /// object from level names to grants: `{"standard": {"capabilities": [...], "read":
     /// [...], "write": [...], "hosts": [...], "limits": {...}}}`; a `~/` path is under
