@@ -12,6 +12,7 @@ mod config;
 mod deliver;
 mod error;
 mod event;
+mod files;
 mod lifecycle;
 mod observers;
 mod pool;
