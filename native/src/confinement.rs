@@ -10,6 +10,10 @@ use phicode_security::{Level, Limits};
 use pyo3::prelude::*;
 use serde::{Deserialize, Serialize};
 
+/// The variable carrying `phicode run --level`'s [`Spec`] to its confined child as JSON;
+/// its presence marks the child, which removes it before the program starts.
+pub const SPEC_VAR: &str = "PHICODE_RUN_CONFINE";
+
 /// What to confine the process to; `phicode run` hands it to its child as JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Spec {

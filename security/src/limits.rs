@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Level;
+use crate::level::Level;
 
 /// A MiB, in bytes.
 const MIB: u64 = 1024 * 1024;

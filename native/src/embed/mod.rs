@@ -77,7 +77,7 @@ fn run_in(py: Python<'_>, launch: Launch, debug: Debug) -> PyResult<Outcome> {
     if launch.confine.is_some() {
         // `run --level`'s note to its confined child, not the program's business.
         let environ = py.import("os")?.getattr("environ")?;
-        environ.call_method1("pop", (crate::program::CONFINE_VAR, py.None()))?;
+        environ.call_method1("pop", (crate::confinement::SPEC_VAR, py.None()))?;
     }
     let started = Instant::now();
     let (boot, writer) = prepare(py, launch.table, debug)?;

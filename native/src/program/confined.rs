@@ -18,11 +18,8 @@ use super::interpreter::{self, Interpreter};
 use super::plan::Plan;
 use super::relay::Relay;
 use crate::cli::RunArgs;
-use crate::confinement::Spec;
+use crate::confinement::{SPEC_VAR, Spec};
 use crate::error::Error;
-
-/// The variable carrying the child's [`Spec`] as JSON; its presence marks the child.
-pub const SPEC_VAR: &str = "PHICODE_RUN_CONFINE";
 
 /// Whether this process is the confined child.
 pub fn is_child() -> bool {

@@ -10,7 +10,6 @@ mod plan;
 mod reach;
 mod relay;
 
-pub use confined::SPEC_VAR as CONFINE_VAR;
 pub use plan::{Kind, Plan};
 
 use std::collections::HashMap;

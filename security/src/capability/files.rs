@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use super::{CallError, Capability, Decision, names, string_argument};
+use super::call::{CallError, Capability, Decision, string_argument};
+use super::names;
 use crate::policy::Grant;
 
 /// The most `fs.read` returns: a frame must carry it.

@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use super::{CallError, Capability, Decision, names, string_argument};
+use super::call::{CallError, Capability, Decision, string_argument};
+use super::names;
 use crate::policy::Grant;
 
 /// The most an answer returns: a frame must carry it.

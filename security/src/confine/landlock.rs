@@ -8,8 +8,8 @@ use landlock::{
     RulesetAttr, RulesetCreatedAttr, RulesetStatus, Scope,
 };
 
-use super::ConfineError;
-use crate::Level;
+use super::error::ConfineError;
+use crate::level::Level;
 
 /// The newest ABI whose rights are asked for: 6 brings signal and abstract-socket scoping,
 /// the last rights this ruleset needs.

@@ -7,13 +7,17 @@
 //! Call [`apply`] from the main thread before starting any other thread: Landlock and
 //! seccomp bind the calling thread and its future children only.
 
+mod error;
 mod landlock;
 mod rlimits;
 mod seccomp;
 
 use std::path::PathBuf;
 
-use crate::{Level, Limits};
+pub use error::ConfineError;
+
+use crate::level::Level;
+use crate::limits::Limits;
 
 /// What the process is confined to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,35 +34,6 @@ pub struct Confinement {
     /// Programs may be started (the `subprocess` capability): execve, fork and execute
     /// rights on the read-only paths. Without it, no process starts at all.
     pub programs: bool,
-}
-
-/// Why a process could not be confined. The worker refuses to serve rather than run a
-/// session with less protection than its level promises.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfineError {
-    /// Landlock is missing or older than the rules need (TCP rules need ABI 4, signal
-    /// scoping ABI 6), or refused the ruleset.
-    #[error("Landlock cannot enforce level {level}: {why}")]
-    Landlock {
-        /// The level asked for.
-        level: Level,
-        /// What the kernel or the crate said.
-        why: String,
-    },
-    /// The seccomp filter could not be built or installed.
-    #[error("cannot install the seccomp filter: {0}")]
-    Seccomp(String),
-    /// An rlimit could not be set.
-    #[error("cannot set {limit}: {source}")]
-    Rlimit {
-        /// Which limit.
-        limit: &'static str,
-        /// Why.
-        source: nix::Error,
-    },
-    /// SANDBOX code runs in wasmtime, never in a confined native process.
-    #[error("level sandbox runs in wasmtime, not in a native process")]
-    NotNative,
 }
 
 /// Confines this process to `confinement`; see the module docs.

@@ -2,8 +2,8 @@
 
 use nix::sys::resource::{Resource, setrlimit};
 
-use super::ConfineError;
-use crate::Limits;
+use super::error::ConfineError;
+use crate::limits::Limits;
 
 /// Sets each limit `limits` has. Without `programs` no process may start at all (seccomp),
 /// so RLIMIT_NPROC is only set with it, where it is what stops a fork bomb (it also counts

@@ -10,7 +10,7 @@ use seccompiler::{
     SeccompRule,
 };
 
-use super::ConfineError;
+use super::error::ConfineError;
 
 /// Refused at every confined level: debugging other processes, reading their memory,
 /// mounts, namespaces, the keyring, BPF, perf, kernel modules, io_uring (whose requests

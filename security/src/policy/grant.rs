@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::PolicyError;
-use crate::Limits;
+use super::error::PolicyError;
+use crate::limits::Limits;
 
 /// A session's grant. Paths and hosts bound the host-served capabilities: `fs.read` may
 /// read under `read` (and `write`), `fs.write` write under `write`, `net.connect` reach

@@ -2,42 +2,18 @@
 //! defaults, replaced level by level by a policy file (an administrator's: it may widen
 //! the defaults); a session's own override may only narrow its level's grant.
 
+mod error;
 mod grant;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+pub use error::PolicyError;
 pub use grant::Grant;
 
 use crate::capability::names;
-use crate::{Level, Limits};
-
-/// Why a policy could not be loaded or applied.
-#[derive(Debug, thiserror::Error)]
-pub enum PolicyError {
-    /// The policy file could not be read.
-    #[error("{path}: {source}")]
-    Read {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// The policy file is not a valid policy (serde_json names line and column).
-    #[error("{path}: {why}")]
-    Invalid {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong, and where.
-        why: String,
-    },
-    /// A session's override asks for more than its level gives.
-    #[error("a session may only narrow its level's grant; this one adds {0}")]
-    Widens(String),
-    /// A level's grant names a capability no one registered.
-    #[error("unknown capability `{0}`")]
-    UnknownCapability(String),
-}
+use crate::level::Level;
+use crate::limits::Limits;
 
 /// Grants by level.
 #[derive(Debug, Clone, PartialEq, Eq)]
