@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use phicode_security::Level;
-use phicode_security::audit::{Outcome, Record, Source};
+use phicode_security::audit::{AuditLog, Outcome, Record, Source};
 use phicode_security::capability::{CallError, Decision};
 use serde_json::Value;
 
@@ -13,7 +13,8 @@ use super::deliver::deliver;
 use super::event::Event;
 use super::shared::Shared;
 use crate::protocol::{
-    Approval, AuditEvent, Call, CallFailure, CallReply, Envelope, Message, Verdict,
+    Approval, AuditEvent, Call, CallFailure, CallReply, Envelope, ErrorKind, ErrorMessage, Message,
+    Verdict,
 };
 
 /// Answers `call` in a task of its own, so the session keeps reading the worker (and its
@@ -138,9 +139,7 @@ fn audit(shared: &Shared, call: &Call, outcome: Outcome, note: Option<&str>) {
         outcome,
         note,
     };
-    if let Err(e) = log.write(&record) {
-        eprintln!("phicode: cannot write the audit log: {e}");
-    }
+    write(shared, log, &record);
 }
 
 /// Logs what the worker's audit hook saw.
@@ -157,7 +156,15 @@ pub fn observed(shared: &Shared, event: AuditEvent) {
         outcome: Outcome::Observed,
         note: None,
     };
-    if let Err(e) = log.write(&record) {
-        eprintln!("phicode: cannot write the audit log: {e}");
+    write(shared, log, &record);
+}
+
+/// Appends `record`; a failure is told on the session's general channel (the host keeps
+/// serving: a full disk must not stop the session, but it must not go unnoticed).
+fn write(shared: &Shared, log: &AuditLog, record: &Record<'_>) {
+    if let Err(e) = log.write(record) {
+        let why = format!("cannot write the audit log: {e}");
+        let error = ErrorMessage::synthetic(None, ErrorKind::Protocol, "AuditLogError", &why);
+        shared.observers().publish(Event::Error(error));
     }
 }
