@@ -63,6 +63,7 @@ pub fn run_external(
     let host = std::env::current_exe().unwrap_or_else(|_| "phicode".into());
     let started = Instant::now();
     let mut child = Command::new(interpreter)
+        .args(&plan.python_flags)
         .arg("-c")
         .arg(stub())
         .args(&plan.argv)

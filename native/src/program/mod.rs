@@ -9,6 +9,7 @@ pub mod interpreter;
 mod plan;
 mod reach;
 mod relay;
+mod source;
 
 pub use plan::{Kind, Plan};
 
@@ -30,7 +31,7 @@ use crate::error::Error;
 /// Runs the program (`phicode run`) on the interpreter the arguments and `auto` choose.
 pub fn run_program(args: &RunArgs) -> Result<ExitCode, Error> {
     let debug = Debug::new(args.debug);
-    let plan = Plan::from_args(args)?;
+    let mut plan = Plan::from_args(args)?;
     if args.level != Level::Unrestricted && !confined::is_child() {
         return confined::run_confined(args, &plan);
     }
@@ -38,8 +39,15 @@ pub fn run_program(args: &RunArgs) -> Result<ExitCode, Error> {
     let loading = Instant::now();
     let config = resolve(args.config.as_deref(), &plan.config_start(), Settings::from_env())?;
     debug.phase("config", loading.elapsed());
+    if matches!(plan.kind, Kind::Command | Kind::Stdin) {
+        plan.target = source::as_python(&plan, &config.table)?.into();
+        if requested.is_none() {
+            // No tree to look at for `auto`: the code is all there is.
+            return Ok(embedded(plan, config, debug));
+        }
+    }
     if requested == Some(Interpreter::Embedded) || confined::is_child() {
-        return Ok(embedded(plan, config.table, debug));
+        return Ok(embedded(plan, config, debug));
     }
     let walking = Instant::now();
     let bundle = Bundle::collect(&plan.path0, &config.table);
@@ -68,7 +76,7 @@ pub fn run_program(args: &RunArgs) -> Result<ExitCode, Error> {
         }
     };
     match chosen {
-        Interpreter::Embedded => Ok(embedded(plan, config.table, debug)),
+        Interpreter::Embedded => Ok(embedded(plan, config, debug)),
         Interpreter::External(path) => {
             debug.note(|| format!("interpreter: {}", path.display()));
             external::run_external(&path, &plan, &bundle, debug)
@@ -76,7 +84,7 @@ pub fn run_program(args: &RunArgs) -> Result<ExitCode, Error> {
     }
 }
 
-fn embedded(plan: Plan, table: phicode_core::SymbolTable, debug: Debug) -> ExitCode {
+fn embedded(plan: Plan, config: crate::config::Config, debug: Debug) -> ExitCode {
     debug.note(|| "interpreter: embedded CPython".into());
     let confine = confined::spec_for_child();
     let launch = Launch {
@@ -84,7 +92,9 @@ fn embedded(plan: Plan, table: phicode_core::SymbolTable, debug: Debug) -> ExitC
         target: plan.target.to_string_lossy().into_owned(),
         argv: plan.argv,
         path0: plan.path0.to_string_lossy().into_owned(),
-        table,
+        table: config.table,
+        config_file: config.path.map(|p| p.display().to_string()),
+        python_flags: plan.python_flags,
         confine,
     };
     exit(embed::run_embedded(launch, debug))

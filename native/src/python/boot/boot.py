@@ -84,10 +84,7 @@ def install_hook():
     for suffix in PHI_SUFFIXES:
         if suffix not in _bx.SOURCE_SUFFIXES:
             _bx.SOURCE_SUFFIXES.append(suffix)
-    if "inspect" in sys.modules:
-        _patch_inspect(sys.modules["inspect"])
-    else:
-        sys.meta_path.insert(0, _InspectPatcher)
+    _install_patches({"inspect": _patch_inspect, "multiprocessing.spawn": _patch_spawn})
     hook = _bx.FileFinder.path_hook(*loaders)
     hooks = [h for h in sys.path_hooks if getattr(h, "__name__", "") != "path_hook_for_FileFinder"]
     sys.path_hooks[:] = hooks + [hook]
