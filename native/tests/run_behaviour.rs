@@ -356,3 +356,14 @@ fn files_of_a_host_killed_outright_are_swept_by_the_next_run() {
     p.phicode(&["--pypy", "main.φ"]).assert().success().stdout("1\n");
     assert!(!stale.exists(), "{} was not swept", stale.display());
 }
+
+/// The `~~~^~~~` anchors under a binary operator are drawn on φ lines too, where the
+/// expression holds φ keywords (python3 draws them on the Python twin).
+#[test]
+fn binary_operator_anchors_are_drawn_under_phi() {
+    let p = Project::new();
+    p.write("main.φ", "x = 0\ny = (1 ¿ ✓ ⋄ 2) / x\n");
+    let out = p.phicode(&["main.φ"]).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("    y = (1 ¿ ✓ ⋄ 2) / x\n        ~~~~~~~~~~~~^~~\n"), "{stderr}");
+}

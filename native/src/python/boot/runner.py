@@ -80,6 +80,13 @@ def run(kind, target, argv, path0, embedded, executable=None, orig_argv=None, ho
             tb = tb.tb_next
         # CPython shows the exception's own __traceback__, so the trimmed one must go there.
         exc.__traceback__ = tb
-        sys.excepthook(type(exc), exc, tb)
+        if sys.excepthook is sys.__excepthook__ and _phi_segment is not None:
+            # The traceback module's printer, not the C one: the same text, but its anchors
+            # can be found on φ lines (see traceback_patch.py).
+            import traceback
+
+            traceback.print_exception(type(exc), exc, tb)
+        else:
+            sys.excepthook(type(exc), exc, tb)
         return 1, isinstance(exc, KeyboardInterrupt)
     return 0, False
