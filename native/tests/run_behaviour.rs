@@ -367,3 +367,26 @@ fn binary_operator_anchors_are_drawn_under_phi() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("    y = (1 ¿ ✓ ⋄ 2) / x\n        ~~~~~~~~~~~~^~~\n"), "{stderr}");
 }
+
+/// φ modules and packages inside a zip archive on `sys.path` import, as `.py` ones do.
+#[test]
+fn phi_modules_import_from_a_zip_archive() {
+    let p = Project::new();
+    p.write("src/zmod.φ", "ƒ hello():\n    ⟲ 'from a zip'\n");
+    p.write("src/pkg/__init__.φ", "X = ✓\n");
+    p.write("src/pkg/sub.φ", "ƒ f():\n    ⟲ 42\n");
+    let zipped = std::process::Command::new("python3")
+        .args(["-m", "zipfile", "-c", "../lib.zip", "zmod.φ", "pkg"])
+        .current_dir(p.path().join("src"))
+        .status()
+        .unwrap();
+    assert!(zipped.success());
+    std::fs::remove_dir_all(p.path().join("src")).unwrap();
+    p.write(
+        "main.φ",
+        "⇒ sys\nsys.path.insert(0, 'lib.zip')\n⇒ zmod, pkg.sub\nπ(zmod.hello(), pkg.X, pkg.sub.f())\n",
+    );
+    let out = p.phicode(&["main.φ"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "from a zip True 42\n");
+}

@@ -54,6 +54,23 @@ pub fn python_source_function<'py>(
     )
 }
 
+/// `phi_to_python(text) -> str`: φ text as Python (for φ modules inside zip archives).
+pub fn text_function<'py>(
+    py: Python<'py>,
+    table: SymbolTable,
+) -> PyResult<Bound<'py, PyCFunction>> {
+    PyCFunction::new_closure(
+        py,
+        Some(c"phi_to_python"),
+        Some(c"φ text as Python."),
+        move |args, _kwargs| -> PyResult<String> {
+            let text: String = args.get_item(0)?.extract()?;
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            Ok(phicode_core::to_python(text, &table))
+        },
+    )
+}
+
 /// `phi_segment(text) -> (python, offsets)`: one line of φ as Python, with the φ character
 /// offset of each Python character offset (and of the end), so anchors found in the Python
 /// (`~~~^~~~` under a binary operator) can be drawn under the φ.

@@ -119,6 +119,7 @@ fn prepare(
     let python_source = bridge::python_source_function(py, table.clone())?;
     boot.setattr("_python_source_for", python_source)?;
     boot.setattr("_phi_segment", bridge::segment_function(py, table.clone())?)?;
+    boot.setattr("_phi_to_python", bridge::text_function(py, table.clone())?)?;
     let (get_code, writer) = bridge::get_code_function(py, &boot, table, debug)?;
     boot.setattr("_get_code_for", get_code)?;
     boot.getattr("install_hook")?.call0()?;

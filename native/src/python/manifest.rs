@@ -4,12 +4,13 @@
 
 /// The bootstrap of `phicode run`, one module (`_phicode_boot`) joined from these parts in
 /// this order: `boot.py` defines what the others use.
-const BOOT_PARTS: [&str; 8] = [
+const BOOT_PARTS: [&str; 9] = [
     "boot/boot.py",
     "boot/patches.py",
     "boot/inspect_patch.py",
     "boot/spawn_patch.py",
     "boot/traceback_patch.py",
+    "boot/zip_import.py",
     "boot/runner.py",
     "boot/external.py",
     "boot/columns.py",

@@ -37,6 +37,7 @@ _HERE = "<frozen importlib._bootstrap_external>"  # This file's name, as the hos
 _get_code_for = None  # path -> code object, set by the host (embedded) or by `use_bundle`.
 _python_source_for = None  # path -> transpiled Python text, likewise.
 _phi_segment = None  # a φ line -> (Python, φ offset of each Python offset); embedded only
+_phi_to_python = None  # φ text -> Python text; embedded only
 
 
 # CPython reads a SyntaxError's line from the file named in compile(), and counts its column
@@ -90,5 +91,7 @@ def install_hook():
     )
     hook = _bx.FileFinder.path_hook(*loaders)
     hooks = [h for h in sys.path_hooks if getattr(h, "__name__", "") != "path_hook_for_FileFinder"]
+    if _phi_to_python is not None:
+        hooks.insert(0, _PhiZipImporter)
     sys.path_hooks[:] = hooks + [hook]
     sys.path_importer_cache.clear()
