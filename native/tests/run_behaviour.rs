@@ -390,3 +390,23 @@ fn phi_modules_import_from_a_zip_archive() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "from a zip True 42\n");
 }
+
+/// When the dynamic loader finds another libpython than the build's (its folder unreadable
+/// to this user; here LD_LIBRARY_PATH points at Debian's), phicode says so and runs on.
+#[test]
+fn another_libpython_than_the_builds_is_reported() {
+    let debian = "/usr/lib/x86_64-linux-gnu";
+    assert!(
+        std::path::Path::new(debian).join("libpython3.11.so.1.0").exists(),
+        "needs Debian's libpython3.11 (scripts/setup.d/40-native.sh installs it)"
+    );
+    let p = Project::new();
+    let out = p.phicode(&["-c", "π(1)"]).env("LD_LIBRARY_PATH", debian).output().unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "1\n");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("phicode: warning: running on libpython 3.11."), "{stderr}");
+    assert!(stderr.contains("can this user read it?"), "{stderr}");
+    // And nothing is said when it is the build's own.
+    let out = p.phicode(&["-c", "π(1)"]).output().unwrap();
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -26,6 +26,7 @@ pub fn with_interpreter<R>(
         .filter_map(|a| CString::new(a).ok())
         .collect();
     let executable = executable.and_then(|e| CString::new(e).ok());
+    super::preinit::check_libpython();
     start(&argv, executable.as_ref());
     let result = Python::attach(|py| {
         // Makes this thread the interpreter's main thread, which finalizing expects.

@@ -14,6 +14,7 @@ use pyo3::ffi;
 /// Pre-initialises the interpreter like `python3`. Call it once, before the interpreter
 /// starts; it does nothing when one already runs.
 pub fn like_python3() {
+    check_libpython();
     // SAFETY: the config is a local value that `PyPreConfig_InitPythonConfig` fills in
     // completely before `Py_PreInitialize` reads it (and copies it). Both may be called before
     // the interpreter exists; once it runs, `Py_PreInitialize` is not called at all.
@@ -29,6 +30,28 @@ pub fn like_python3() {
         let _ = ffi::Py_PreInitialize(config.as_ptr());
     }
     set_program_name();
+}
+
+/// Warns when the dynamic loader found another libpython than the build's (its folder
+/// unreadable to this user, say, so the system's was loaded): the program then runs on
+/// that Python, which may differ, and the user should know.
+pub fn check_libpython() {
+    let built = env!("PHICODE_PYTHON_FULL_VERSION");
+    // SAFETY: `Py_GetVersion` returns a static NUL-terminated string and may be called
+    // before the interpreter starts.
+    #[allow(unsafe_code)]
+    let running = unsafe { std::ffi::CStr::from_ptr(ffi::Py_GetVersion()) };
+    let running = running.to_string_lossy();
+    let running = running.split_whitespace().next().unwrap_or_default();
+    if !built.is_empty() && running != built {
+        let folder = env!("PHICODE_PYTHON_LIB_DIR");
+        let warning = format!(
+            "phicode: warning: running on libpython {running}, not the {built} phicode was built \
+             against (in {folder}: can this user read it?)\n"
+        );
+        // One write, so it is not interleaved with another process's output.
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), warning.as_bytes());
+    }
 }
 
 /// Names the build's Python as the program, when it is still there.
