@@ -181,6 +181,29 @@ fn interpreter_auto_picks_pypy_unless_a_c_extension_is_imported_and_says_why() {
         .stderr(predicate::str::contains("lib.φ:2 imports numpy, a C-extension package"));
 }
 
+/// Only what the program imports is transpiled before it starts, however many other φ files
+/// share its folder (an unrelated broken one included); a module imported some other way
+/// is converted on demand.
+#[test]
+fn only_the_imported_files_are_transpiled_ahead() {
+    let p = Project::new();
+    p.write(
+        "main.φ",
+        "⇒ sys, helper\nπ(sys.implementation.name, helper.f())\n\
+         ⇒ importlib\nπ(importlib.import_module('late').X)\n",
+    );
+    p.write("helper.φ", "ƒ f():\n    ⟲ 'helped'\n");
+    p.write("late.φ", "X = '✓ on demand'\n");
+    for n in 0..40 {
+        p.write(&format!("other/tool{n}.φ"), "⇒ numpy\n¿ ⊥ ⊥ ⊥\n");
+    }
+    p.phicode(&["--interpreter", "auto", "--debug", "main.φ"])
+        .assert()
+        .success()
+        .stdout("pypy helped\n✓ on demand\n")
+        .stderr(predicate::str::contains("transpile ahead (2 φ files)"));
+}
+
 #[test]
 fn interpreter_auto_keeps_a_program_with_newer_syntax_off_an_older_pypy() {
     let p = Project::new();

@@ -5,6 +5,7 @@ mod auto;
 mod bundle;
 mod confined;
 mod external;
+mod gather;
 pub mod interpreter;
 mod plan;
 mod reach;
@@ -13,12 +14,9 @@ mod source;
 
 pub use plan::{Kind, Plan};
 
-use std::collections::HashMap;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use bundle::Bundle;
 use interpreter::Interpreter;
 use phicode_security::Level;
 
@@ -50,26 +48,14 @@ pub fn run_program(args: &RunArgs) -> Result<ExitCode, Error> {
         return Ok(embedded(plan, config, debug));
     }
     let walking = Instant::now();
-    let bundle = Bundle::collect(&plan.path0, &config.table);
-    debug.phase(&format!("transpile tree ({} φ files)", bundle.files.len()), walking.elapsed());
+    let (bundle, program) = gather::gather(&plan, &config.table);
+    debug.phase(&format!("transpile ahead ({} φ files)", bundle.files.len()), walking.elapsed());
     if bundle.truncated {
         debug.note(|| "tree walk stopped early: other φ files convert on demand".into());
     }
     let chosen = match requested {
         Some(interpreter) => interpreter,
         None => {
-            let transpiled: HashMap<PathBuf, &str> =
-                bundle.sources().map(|(p, s)| (p.to_path_buf(), s)).collect();
-            let target =
-                std::path::absolute(&plan.target).unwrap_or_else(|_| PathBuf::from(&plan.target));
-            let main = match plan.kind {
-                Kind::Py => auto::read_py(&target).map(|(_, text)| text),
-                _ => transpiled.get(&target).map(|t| (*t).to_string()),
-            };
-            let program = match &main {
-                Some(text) => reach::reachable((&target, text), &plan.path0, &transpiled),
-                None => bundle.sources().map(|(p, s)| (p.to_path_buf(), s.to_string())).collect(),
-            };
             let (choice, why) = auto::choose(&program);
             debug.note(|| format!("interpreter auto: {why}"));
             choice
