@@ -49,6 +49,15 @@ fn code_stdin_and_folders_run_as_python3_runs_them() {
     p.write("app/__main__.φ", "⇒ sys\nπ('folder', sys.argv, __name__)\n");
     let out = p.phicode(&["app", "y"]).output().unwrap();
     assert_eq!(stdout(&out), "folder ['app', 'y'] __main__\n");
+    // A zip archive with __main__.φ (a zipapp), as python3 runs one with __main__.py.
+    let zipped = std::process::Command::new("python3")
+        .args(["-m", "zipfile", "-c", "../app.pyz", "__main__.φ"])
+        .current_dir(p.path().join("app"))
+        .status()
+        .unwrap();
+    assert!(zipped.success());
+    let out = p.phicode(&["app.pyz", "z"]).output().unwrap();
+    assert_eq!(stdout(&out), "folder ['app.pyz', 'z'] __main__\n");
     // A syntax error in -c code names <string>, as python3 does.
     let out = p.phicode(&["-c", "¿ x"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));

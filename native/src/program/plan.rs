@@ -21,7 +21,8 @@ pub enum Kind {
     Command,
     /// The program read from stdin (`-`).
     Stdin,
-    /// A folder holding `__main__.φ` or `__main__.py`, run like `python3 FOLDER`.
+    /// A folder or a zip archive holding `__main__.φ` or `__main__.py`, run like
+    /// `python3 FOLDER` (or `python3 APP.zip`, a zipapp).
     Folder,
 }
 
@@ -100,7 +101,7 @@ impl Plan {
             });
         }
         let real = std::fs::canonicalize(&file).map_err(cannot_open)?;
-        if real.is_dir() {
+        if real.is_dir() || is_zip(&real) {
             let mut argv = vec![file.clone().into_os_string()];
             argv.extend(rest.iter().cloned());
             return Ok(Self {
@@ -132,6 +133,23 @@ impl Plan {
             }
         }
     }
+}
+
+/// Whether `path` is a zip archive (a zipapp may start with a `#!` line: the end of central
+/// directory record, near the end, is what tells).
+fn is_zip(path: &Path) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    /// The record's signature, and how far from the end it can be (its size plus the
+    /// longest archive comment).
+    const END_RECORD: &[u8] = b"PK\x05\x06";
+    const SEARCH: u64 = 22 + 65_535;
+    let Ok(mut file) = std::fs::File::open(path) else { return false };
+    let Ok(length) = file.seek(SeekFrom::End(0)) else { return false };
+    if file.seek(SeekFrom::Start(length.saturating_sub(SEARCH))).is_err() {
+        return false;
+    }
+    let mut tail = Vec::new();
+    file.read_to_end(&mut tail).is_ok() && tail.windows(4).any(|w| w == END_RECORD)
 }
 
 /// `[Errno 13] Permission denied`, as Python words an OS error (Rust says
