@@ -14,7 +14,8 @@ pub struct Limits {
     /// Address space in MiB (RLIMIT_AS): allocations past it raise MemoryError.
     pub memory_mb: Option<u64>,
     /// CPU seconds over the worker's life (RLIMIT_CPU): past it the worker is killed by
-    /// SIGXCPU, and the session restores its last checkpoint in a new one.
+    /// SIGXCPU, and the session restores its last checkpoint in a new one. At SANDBOX,
+    /// each cell's time budget instead: past it the instance ends and the names come back.
     pub cpu_seconds: Option<u64>,
     /// Processes and threads of the user (RLIMIT_NPROC). Linux does not apply it to root.
     pub processes: Option<u64>,
@@ -37,7 +38,8 @@ impl Limits {
             open_files: Some(1024),
         };
         match level {
-            Level::Sandbox => Self { memory_mb: Some(256), ..confined },
+            // In wasmtime: the memory cap, and each cell's time budget (not a lifetime's).
+            Level::Sandbox => Self { memory_mb: Some(256), cpu_seconds: Some(30), ..confined },
             // seccomp refuses new processes below TRUSTED; there the count is what holds.
             Level::Restricted | Level::Standard => confined,
             Level::Trusted => Self { processes: Some(1024), ..confined },

@@ -40,16 +40,15 @@ impl Outcome {
     }
 }
 
-/// The native levels, in the table's column order.
-const LEVELS: [Level; 4] =
-    [Level::Restricted, Level::Standard, Level::Trusted, Level::Unrestricted];
+/// The levels, in the table's column order.
+const LEVELS: [Level; 5] = Level::ALL;
 
 /// An attempt: what it is, the cell (whose value is "allowed" or "limited" when it got
 /// through; an exception is a refusal), and the outcome expected at each of `LEVELS`.
 struct Attempt {
     name: &'static str,
     code: &'static str,
-    expected: [Outcome; 4],
+    expected: [Outcome; 5],
 }
 
 /// `{outside}` is a file outside the scratch folder, `{port}` a listening TCP port.
@@ -57,102 +56,102 @@ const ATTEMPTS: &[Attempt] = &[
     Attempt {
         name: "read `/etc/passwd`",
         code: "open('/etc/passwd').read(); 'allowed'",
-        expected: [R, R, R, A],
+        expected: [R, R, R, R, A],
     },
     Attempt {
         name: "read a file outside the scratch folder",
         code: "open({outside!r}).read(); 'allowed'",
-        expected: [R, R, R, A],
+        expected: [R, R, R, R, A],
     },
     Attempt {
         name: "write a file outside the scratch folder",
         code: "open({outside!r} + '.new', 'w').write('x'); 'allowed'",
-        expected: [R, R, R, A],
+        expected: [R, R, R, R, A],
     },
     Attempt {
         name: "follow a symlink out of the scratch folder",
         code: "import os, tempfile\nlink = os.path.join(tempfile.mkdtemp(dir='.'), 'l')\nos.symlink({outside!r}, link)\nopen(link).read(); 'allowed'",
-        expected: [R, R, R, A],
+        expected: [R, R, R, R, A],
     },
     Attempt {
         name: "connect to a TCP port on 127.0.0.1",
         code: "import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=5).close(); 'allowed'",
-        expected: [R, R, R, A],
+        expected: [R, R, R, R, A],
     },
     Attempt {
         name: "bind a TCP port",
         code: "import socket\ns = socket.socket(); s.bind(('127.0.0.1', 0)); s.close(); 'allowed'",
-        expected: [R, R, R, A],
+        expected: [R, R, R, R, A],
     },
     Attempt {
         name: "send a UDP datagram",
         code: "import socket\nsocket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b'x', ('127.0.0.1', 9)); 'allowed'",
-        expected: [R, R, R, A],
+        expected: [R, R, R, R, A],
     },
     Attempt {
         name: "start a process (`subprocess.run`)",
         code: "import subprocess\nsubprocess.run(['true'], check=True); 'allowed'",
-        expected: [R, R, A, A],
+        expected: [R, R, R, A, A],
     },
     Attempt {
         name: "`__import__('os').system(...)`",
         code: "assert __import__('os').system('true') == 0; 'allowed'",
-        expected: [R, R, A, A],
+        expected: [R, R, R, A, A],
     },
     Attempt {
         name: "`importlib` to reach `subprocess`",
         code: "import importlib\nimportlib.import_module('subprocess').check_call(['true']); 'allowed'",
-        expected: [R, R, A, A],
+        expected: [R, R, R, A, A],
     },
     Attempt {
         name: "`object.__subclasses__()` gadget chain to `os.system`",
         code: "wrap = [c for c in object.__subclasses__() if c.__name__ == '_wrap_close'][0]\nassert wrap.__init__.__globals__['system']('true') == 0; 'allowed'",
-        expected: [R, R, A, A],
+        expected: [R, R, R, A, A],
     },
     Attempt {
         name: "tamper with `builtins` and `sys.modules`, then read `/etc/passwd`",
         code: "import builtins, sys, io\nbuiltins.open = None; sys.modules.pop('os', None)\nio.open('/etc/passwd').read(); 'allowed'",
-        expected: [R, R, R, A],
+        expected: [R, R, R, R, A],
     },
     Attempt {
         name: "fork through `ctypes`, past Python and its audit hooks",
         code: "import ctypes, os\nlibc = ctypes.CDLL(None, use_errno=True)\npid = libc.fork()\nif pid == 0: libc._exit(0)\nif pid < 0: raise OSError(ctypes.get_errno(), 'fork')\nos.waitpid(pid, 0); 'allowed'",
-        expected: [R, R, A, A],
+        expected: [R, R, R, A, A],
     },
     Attempt {
         name: "a raw `socket(AF_INET)` through `ctypes`",
         code: "import ctypes\nfd = ctypes.CDLL(None, use_errno=True).socket(2, 1, 0)\nif fd < 0: raise OSError(ctypes.get_errno(), 'socket')\n'allowed'",
-        expected: [R, R, R, A],
+        expected: [R, R, R, R, A],
     },
     Attempt {
         name: "read an inherited secret from `os.environ`",
         code: "import os\nos.environ['CARGO_MANIFEST_DIR']; 'allowed'",
-        expected: [R, R, A, A],
+        expected: [R, R, R, A, A],
     },
     Attempt {
         name: "fork bomb",
         code: "import os, resource\nsoft = resource.getrlimit(resource.RLIMIT_NPROC)[0]\npid = os.fork()\nif pid == 0: os._exit(0)\nos.waitpid(pid, 0)\n'limited' if soft == 1024 else 'allowed'",
-        expected: [R, R, L, A],
+        expected: [R, R, R, L, A],
     },
     Attempt {
-        name: "memory bomb (4 GiB at once)",
-        code: "x = bytearray(4 * 2**30); 'allowed'",
-        expected: [L, L, L, A],
+        name: "memory bomb (4 GiB in 64 MiB blocks)",
+        code: "blocks = [bytearray(64 * 2**20) for _ in range(64)]; 'allowed'",
+        expected: [L, L, L, L, A],
     },
     Attempt {
-        name: "infinite loop (3 s of CPU)",
-        code: "import time\nt = time.process_time()\nwhile time.process_time() - t < 3: pass\n'allowed'",
-        expected: [L, L, L, A],
+        name: "infinite loop (3 s busy)",
+        code: "import time\nt = time.monotonic()\nwhile time.monotonic() - t < 3: pass\n'allowed'",
+        expected: [L, L, L, L, A],
     },
     Attempt {
         name: "signal the host process",
         code: "import os\nos.kill(os.getppid(), 0); 'allowed'",
-        expected: [R, R, R, A],
+        expected: [R, R, R, R, A],
     },
     Attempt {
         name: "forge a frame on the worker's protocol pipe",
         code: "import os, stat\nfor fd in range(3, 64):\n    try:\n        if stat.S_ISFIFO(os.fstat(fd).st_mode): os.write(fd, b'\\x00\\x00\\x00\\x04junk')\n    except OSError: pass\n'contained'",
-        expected: [C, C, C, C],
+        expected: [C, C, C, C, C],
     },
 ];
 
@@ -161,14 +160,18 @@ async fn outcome(level: Level, code: &str) -> (Outcome, String) {
     let mut settings = config();
     settings.level = level;
     if level != Level::Unrestricted {
-        // The infinite loop meets the CPU limit in a second rather than ten minutes.
+        // The infinite loop meets the CPU limit (at SANDBOX, each cell's time budget) in a
+        // second rather than minutes.
         settings.limits = Limits { cpu_seconds: Some(1), ..Limits::default() };
     }
     let session = within(30, Session::start(settings)).await.unwrap();
     let done = run(&session, code).await;
     let result = match done.error() {
         Some(e) if e.kind == ErrorKind::WorkerDied => (L, e.traceback.clone()),
-        Some(e) if e.exception_type == "MemoryError" => (L, e.exception_message.clone()),
+        // MemoryError natively; at SANDBOX, the instance ended at its memory cap or time budget.
+        Some(e) if ["MemoryError", "TimeoutError"].contains(&e.exception_type.as_str()) => {
+            (L, e.exception_message.clone())
+        }
         Some(e) => (R, format!("{}: {}", e.exception_type, e.exception_message)),
         None => match done.result().and_then(|r| r.repr.clone()).as_deref() {
             Some("'allowed'") => (A, String::new()),

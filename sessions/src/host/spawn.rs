@@ -8,7 +8,6 @@ use std::sync::{Arc, Mutex, PoisonError};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{Child, ChildStdin, ChildStdout, Command};
 
-use phicode_security::Level;
 use phicode_security::capability::names;
 
 use super::config::SessionConfig;
@@ -73,7 +72,9 @@ pub async fn start(config: &SessionConfig, session_id: &str) -> Result<Started, 
         command.current_dir(cwd);
     }
     let env_granted = config.grant().is_ok_and(|g| g.allows(names::ENV));
-    if config.level != Level::Unrestricted && !env_granted {
+    // A SANDBOX worker is wasmtime's host, not the cell: its guest starts with no
+    // environment at all, and the host needs its own (the module cache, the wasm's path).
+    if config.level.is_native_confined() && !env_granted {
         // No inherited secret (tokens, keys, cloud credentials) reaches a confined cell.
         command.env_clear().envs(clean_environment(config));
     }
