@@ -21,6 +21,11 @@ fn main() {
     // get this Python, not the phicode binary.
     let executable = config.executable().unwrap_or_default();
     println!("cargo:rustc-env=PHICODE_PYTHON_EXECUTABLE={executable}");
+    // What the binary checks at start: the libpython the loader found is this very build.
+    let full = full_version(config.executable()).unwrap_or_default();
+    println!("cargo:rustc-env=PHICODE_PYTHON_FULL_VERSION={full}");
+    let lib_dir = config.lib_dir().unwrap_or_default();
+    println!("cargo:rustc-env=PHICODE_PYTHON_LIB_DIR={lib_dir}");
     println!("cargo:rerun-if-env-changed=PYO3_PYTHON");
     println!("cargo:rerun-if-changed={PYTHON_DIR}");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
@@ -66,6 +71,13 @@ fn check_engine_listed() {
 /// Compiles the bootstrap once at build time with the interpreter the binary embeds (the
 /// bytecode magic goes first, so the binary can tell whether it still matches at run time).
 /// Saves compiling it on every start; an empty file means "compile it at run time".
+/// `3.11.7`: the build's Python, major, minor and micro.
+fn full_version(python: Option<&str>) -> Option<String> {
+    let script = "import sys; print('%d.%d.%d' % sys.version_info[:3])";
+    let out = std::process::Command::new(python?).args(["-c", script]).output().ok()?;
+    Some(String::from_utf8(out.stdout).ok()?.trim().to_owned())
+}
+
 fn precompile_boot(python: Option<&str>, out: &Path) {
     let mut source = String::new();
     for part in BOOT_PARTS {

@@ -28,4 +28,4 @@ pub use outcome::{End, Outcome};
 pub use pool::{DurablePool, PooledDurableSession};
 pub use recovery::{OnCrash, Restored};
 pub use session::DurableSession;
-pub use state::{StateDir, Taken, sessions_dir};
+pub use state::{StateDir, Taken, phicode_state_dir, sessions_dir};

@@ -21,13 +21,19 @@ pub struct Taken {
     pub names: u64,
 }
 
-/// Where named sessions keep their folders: `$XDG_STATE_HOME/phicode/sessions`.
-pub fn sessions_dir() -> Option<PathBuf> {
+/// phicode's state folder, `$XDG_STATE_HOME/phicode` (`~/.local/state/phicode` when
+/// `XDG_STATE_HOME` is unset, the XDG default): named sessions, the audit log.
+pub fn phicode_state_dir() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_STATE_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/state")))?;
-    Some(base.join("phicode/sessions"))
+    Some(base.join("phicode"))
+}
+
+/// Where named sessions keep their folders: `$XDG_STATE_HOME/phicode/sessions`.
+pub fn sessions_dir() -> Option<PathBuf> {
+    phicode_state_dir().map(|d| d.join("sessions"))
 }
 
 /// One session's state folder.

@@ -13,11 +13,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use phicode_durable::{DurableConfig, DurableSession, OnCrash, Outcome, StateDir};
-use phicode_sessions::host::Event;
+use phicode_sessions::host::{Event, Level};
 use phicode_sessions::protocol::{ErrorKind, Execute};
 use tokio::sync::mpsc;
 
 async fn durable(state: &tempfile::TempDir, on_crash: OnCrash) -> DurableSession {
+    durable_at(state, on_crash, Level::Unrestricted).await
+}
+
+async fn durable_at(state: &tempfile::TempDir, on_crash: OnCrash, level: Level) -> DurableSession {
+    let mut session = common::config();
+    session.level = level;
     let config = DurableConfig {
         state_dir: Some(state.path().into()),
         checkpoint_idle: Duration::from_millis(10),
@@ -25,7 +31,7 @@ async fn durable(state: &tempfile::TempDir, on_crash: OnCrash) -> DurableSession
         durability: support::durability(),
         ..DurableConfig::default()
     };
-    DurableSession::start(common::config(), config).await.unwrap()
+    DurableSession::start(session, config).await.unwrap()
 }
 
 async fn run(s: &DurableSession, id: &str, code: &str) -> Outcome {
@@ -72,6 +78,20 @@ async fn sigkill_in_a_cell_restarts_restores_and_reports() {
     assert_eq!(repr(&run(&s, "c3", "x + 1, y").await), "(42, 'kept')");
     // The same id again is the stored report, not a second run.
     assert_eq!(run(&s, "c2", DIE).await, died);
+}
+
+/// A confined worker cannot reach the state folder: the host writes and reads its
+/// checkpoints for it, and a crash restores the names all the same.
+#[tokio::test]
+async fn a_confined_session_is_checkpointed_and_restored_by_its_host() {
+    let state = tempfile::tempdir().unwrap();
+    let s = durable_at(&state, OnCrash::Report, Level::Restricted).await;
+    assert_eq!(repr(&run(&s, "r1", "x = 41\nx").await), "41");
+    checkpointed(&state, 1).await;
+    let died = run(&s, "r2", DIE).await;
+    let message = &died.error().unwrap().exception_message;
+    assert!(message.contains("restored 1 names as of cell 1"), "{message}");
+    assert_eq!(repr(&run(&s, "r3", "x + 1").await), "42");
 }
 
 #[tokio::test]

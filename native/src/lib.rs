@@ -8,6 +8,7 @@ pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod confinement;
 pub mod debug;
 pub mod diagnostic;
 pub mod embed;

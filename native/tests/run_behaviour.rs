@@ -181,6 +181,29 @@ fn interpreter_auto_picks_pypy_unless_a_c_extension_is_imported_and_says_why() {
         .stderr(predicate::str::contains("lib.φ:2 imports numpy, a C-extension package"));
 }
 
+/// Only what the program imports is transpiled before it starts, however many other φ files
+/// share its folder (an unrelated broken one included); a module imported some other way
+/// is converted on demand.
+#[test]
+fn only_the_imported_files_are_transpiled_ahead() {
+    let p = Project::new();
+    p.write(
+        "main.φ",
+        "⇒ sys, helper\nπ(sys.implementation.name, helper.f())\n\
+         ⇒ importlib\nπ(importlib.import_module('late').X)\n",
+    );
+    p.write("helper.φ", "ƒ f():\n    ⟲ 'helped'\n");
+    p.write("late.φ", "X = '✓ on demand'\n");
+    for n in 0..40 {
+        p.write(&format!("other/tool{n}.φ"), "⇒ numpy\n¿ ⊥ ⊥ ⊥\n");
+    }
+    p.phicode(&["--interpreter", "auto", "--debug", "main.φ"])
+        .assert()
+        .success()
+        .stdout("pypy helped\n✓ on demand\n")
+        .stderr(predicate::str::contains("transpile ahead (2 φ files)"));
+}
+
 #[test]
 fn interpreter_auto_keeps_a_program_with_newer_syntax_off_an_older_pypy() {
     let p = Project::new();
@@ -355,4 +378,58 @@ fn files_of_a_host_killed_outright_are_swept_by_the_next_run() {
     p.write("main.φ", "π(1)\n");
     p.phicode(&["--pypy", "main.φ"]).assert().success().stdout("1\n");
     assert!(!stale.exists(), "{} was not swept", stale.display());
+}
+
+/// The `~~~^~~~` anchors under a binary operator are drawn on φ lines too, where the
+/// expression holds φ keywords (python3 draws them on the Python twin).
+#[test]
+fn binary_operator_anchors_are_drawn_under_phi() {
+    let p = Project::new();
+    p.write("main.φ", "x = 0\ny = (1 ¿ ✓ ⋄ 2) / x\n");
+    let out = p.phicode(&["main.φ"]).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("    y = (1 ¿ ✓ ⋄ 2) / x\n        ~~~~~~~~~~~~^~~\n"), "{stderr}");
+}
+
+/// φ modules and packages inside a zip archive on `sys.path` import, as `.py` ones do.
+#[test]
+fn phi_modules_import_from_a_zip_archive() {
+    let p = Project::new();
+    p.write("src/zmod.φ", "ƒ hello():\n    ⟲ 'from a zip'\n");
+    p.write("src/pkg/__init__.φ", "X = ✓\n");
+    p.write("src/pkg/sub.φ", "ƒ f():\n    ⟲ 42\n");
+    let zipped = std::process::Command::new("python3")
+        .args(["-m", "zipfile", "-c", "../lib.zip", "zmod.φ", "pkg"])
+        .current_dir(p.path().join("src"))
+        .status()
+        .unwrap();
+    assert!(zipped.success());
+    std::fs::remove_dir_all(p.path().join("src")).unwrap();
+    p.write(
+        "main.φ",
+        "⇒ sys\nsys.path.insert(0, 'lib.zip')\n⇒ zmod, pkg.sub\nπ(zmod.hello(), pkg.X, pkg.sub.f())\n",
+    );
+    let out = p.phicode(&["main.φ"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "from a zip True 42\n");
+}
+
+/// When the dynamic loader finds another libpython than the build's (its folder unreadable
+/// to this user; here LD_LIBRARY_PATH points at Debian's), phicode says so and runs on.
+#[test]
+fn another_libpython_than_the_builds_is_reported() {
+    let debian = "/usr/lib/x86_64-linux-gnu";
+    assert!(
+        std::path::Path::new(debian).join("libpython3.11.so.1.0").exists(),
+        "needs Debian's libpython3.11 (scripts/setup.d/40-native.sh installs it)"
+    );
+    let p = Project::new();
+    let out = p.phicode(&["-c", "π(1)"]).env("LD_LIBRARY_PATH", debian).output().unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "1\n");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("phicode: warning: running on libpython 3.11."), "{stderr}");
+    assert!(stderr.contains("can this user read it?"), "{stderr}");
+    // And nothing is said when it is the build's own.
+    let out = p.phicode(&["-c", "π(1)"]).output().unwrap();
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }

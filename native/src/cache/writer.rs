@@ -1,4 +1,4 @@
-//! Writing cache entries on a background thread, so a cold run's fsyncs overlap the
+//! Writing cache entries on a background thread, so a cold run's writes overlap the
 //! program's own work instead of adding to it; the run waits for them before exiting.
 
 use std::path::PathBuf;

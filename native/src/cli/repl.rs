@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
+use phicode_security::Level;
 
 /// `phicode repl`.
 #[derive(Debug, clap::Args)]
@@ -31,6 +32,17 @@ pub struct ReplArgs {
     /// cut off), before another host of the session takes the cell over.
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
     pub lease: f64,
+    /// What code in the session may do: sandbox, restricted, standard, trusted or
+    /// unrestricted (today's behaviour, the default). See README's "Security levels".
+    #[arg(long, default_value = "unrestricted", value_parser = clap::value_parser!(Level))]
+    pub level: Level,
+    /// Policy file giving each level its grant (default: the built-in policy).
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Append capability calls and the session's audit events here, as JSON lines
+    /// (default below unrestricted: $XDG_STATE_HOME/phicode/audit.jsonl).
+    #[arg(long, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
     /// What happens to a cell whose worker died: reported, or run again once.
     #[arg(long, value_enum, default_value = "report")]
     pub on_crash: OnCrashChoice,

@@ -4,19 +4,36 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
+use phicode_security::Level;
 
 /// `phicode run`.
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
     /// Run a module (like `python3 -m`) instead of a file.
-    #[arg(short = 'm', value_name = "MODULE")]
+    #[arg(short = 'm', value_name = "MODULE", conflicts_with = "command")]
     pub module: Option<String>,
+    /// Run CODE (φ or Python), like `python3 -c`; what follows is its `sys.argv[1:]`.
+    #[arg(short = 'c', value_name = "CODE", allow_hyphen_values = true)]
+    pub command: Option<String>,
+    /// python3's own flags given before the program (`-O`, `-X dev`, `-W error`, `-B`,
+    /// `-u`, `-I`, ...), one token each, in order: CPython reads them as python3 does.
+    #[arg(long = "python-flag", hide = true, allow_hyphen_values = true)]
+    pub python_flags: Vec<String>,
     /// Print phase timings and cache hits/misses to stderr.
     #[arg(long)]
     pub debug: bool,
-    /// Dialect config to use instead of the discovered one.
-    #[arg(long, value_name = "FILE")]
+    /// Dialect config to use instead of the discovered one (also $PHICODE_CONFIG, which
+    /// phicode sets for the processes multiprocessing starts, so they use the same one).
+    #[arg(long, value_name = "FILE", env = "PHICODE_CONFIG")]
     pub config: Option<PathBuf>,
+    /// What the program may do: restricted, standard or trusted confine it (Landlock,
+    /// seccomp, rlimits, a clean environment, a scratch folder as its working folder);
+    /// unrestricted, the default, checks nothing. See README's "Security levels".
+    #[arg(long, default_value = "unrestricted", value_parser = clap::value_parser!(Level))]
+    pub level: Level,
+    /// Policy file giving each level its grant (default: the built-in policy).
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
     /// Which interpreter runs the program.
     #[command(flatten)]
     pub interpreter: InterpreterArgs,

@@ -1,5 +1,8 @@
-//! `phicode FILE ARGS...` and `phicode -m MODULE ARGS...` as `phicode run ...`, and a `--`
-//! before the program so that everything after FILE belongs to the program, as in python3.
+//! `phicode FILE ARGS...`, `phicode -m MODULE ARGS...`, `phicode -c CODE ARGS...` and
+//! `phicode - ARGS...` (the program on stdin) as `phicode run ...`, with python3's own
+//! flags before the program (`-O`, `-X dev`, `-W error`, ...) handed on as
+//! `--python-flag`s, and a `--` before the program so that everything after it belongs to
+//! the program, as in python3.
 
 use std::ffi::{OsStr, OsString};
 
@@ -17,7 +20,11 @@ const SUBCOMMANDS: [&str; 11] = [
     "sessions",
 ];
 const RUN_FLAGS: [&str; 2] = ["--debug", "--pypy"];
-const RUN_OPTIONS: [&str; 3] = ["--python", "--interpreter", "--config"];
+const RUN_OPTIONS: [&str; 5] = ["--python", "--interpreter", "--config", "--level", "--policy"];
+/// python3's flags that take no value and may be grouped (`-OO`, `-Bu`).
+const PYTHON_LETTERS: &str = "bBdEIOPqRsSuv";
+/// python3's flags that take a value, joined (`-Wignore`) or as the next argument.
+const PYTHON_VALUED: [char; 2] = ['W', 'X'];
 
 /// Rewrites `args` (program name first) so clap sees an explicit `run` and `--`.
 pub fn normalize(args: Vec<OsString>) -> Vec<OsString> {
@@ -38,6 +45,26 @@ pub fn normalize(args: Vec<OsString>) -> Vec<OsString> {
             if text == "-m" {
                 break;
             }
+        } else if let Some(taken) = python_flag(text) {
+            for token in rest.iter().skip(i).take(taken) {
+                let mut flag = OsString::from("--python-flag=");
+                flag.push(token);
+                flags.push(flag);
+            }
+            i += taken;
+        } else if text == "-c" || (text.starts_with("-c") && !text.starts_with("--")) {
+            // `-c CODE` or `-cCODE`: the code is the program; what follows is its argv.
+            flags.push("-c".into());
+            if text == "-c" {
+                flags.extend(rest.get(i + 1).cloned());
+                i += 2;
+            } else {
+                flags.push(OsStr::new(&text[2..]).into());
+                i += 1;
+            }
+            break;
+        } else if text == "-" {
+            break; // The program is on stdin.
         } else if text.starts_with("-m") && text.len() > 2 {
             flags.push("-m".into());
             flags.push(OsStr::new(&text[2..]).into());
@@ -55,7 +82,7 @@ pub fn normalize(args: Vec<OsString>) -> Vec<OsString> {
             break; // The program file.
         }
     }
-    let has_program = i < rest.len() || flags.iter().any(|f| f == "-m");
+    let has_program = i < rest.len() || flags.iter().any(|f| f == "-m" || f == "-c");
     if !explicit_run && !has_program {
         return args;
     }
@@ -64,6 +91,21 @@ pub fn normalize(args: Vec<OsString>) -> Vec<OsString> {
     out.push("--".into());
     out.extend(rest.iter().skip(i).cloned());
     out
+}
+
+/// How many arguments python3's flag `text` takes up (itself, and its value when it is
+/// the next argument); `None` when it is not one of python3's flags.
+fn python_flag(text: &str) -> Option<usize> {
+    let letters = text.strip_prefix('-').filter(|t| !t.is_empty() && !t.starts_with('-'))?;
+    for (at, letter) in letters.char_indices() {
+        if PYTHON_VALUED.contains(&letter) {
+            return Some(if at + 1 < letters.len() { 1 } else { 2 });
+        }
+        if !PYTHON_LETTERS.contains(letter) {
+            return None;
+        }
+    }
+    Some(1)
 }
 
 fn is_joined(text: &str, option: &str) -> bool {
@@ -107,6 +149,39 @@ mod tests {
             norm(&["phicode", "run", "--pypy", "a.φ", "b"]),
             ["phicode", "run", "--pypy", "--", "a.φ", "b"]
         );
+    }
+
+    #[test]
+    fn pythons_flags_go_before_the_program_as_python3_reads_them() {
+        assert_eq!(
+            norm(&["phicode", "-OO", "-X", "dev", "-Wignore", "app.φ", "-O"]),
+            [
+                "phicode",
+                "run",
+                "--python-flag=-OO",
+                "--python-flag=-X",
+                "--python-flag=dev",
+                "--python-flag=-Wignore",
+                "--",
+                "app.φ",
+                "-O"
+            ]
+        );
+        assert_eq!(
+            norm(&["phicode", "run", "-B", "--level", "restricted", "a.φ"]),
+            ["phicode", "run", "--python-flag=-B", "--level", "restricted", "--", "a.φ"]
+        );
+    }
+
+    #[test]
+    fn code_and_stdin_are_programs() {
+        assert_eq!(
+            norm(&["phicode", "-u", "-c", "π(1)", "-x"]),
+            ["phicode", "run", "--python-flag=-u", "-c", "π(1)", "--", "-x"]
+        );
+        assert_eq!(norm(&["phicode", "-cπ(1)"]), ["phicode", "run", "-c", "π(1)", "--"]);
+        assert_eq!(norm(&["phicode", "-", "a"]), ["phicode", "run", "--", "-", "a"]);
+        assert_eq!(norm(&["phicode", "-Z", "a.φ"]), ["phicode", "-Z", "a.φ"]);
     }
 
     #[test]

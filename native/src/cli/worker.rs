@@ -21,6 +21,21 @@ pub struct WorkerArgs {
     /// CPU-time limit in seconds (RLIMIT_CPU): past it the worker is killed (SIGXCPU).
     #[arg(long)]
     pub max_cpu: Option<u64>,
+    /// Process limit (RLIMIT_NPROC), set at TRUSTED (below, no process may start at all).
+    #[arg(long)]
+    pub max_processes: Option<u64>,
+    /// Largest file in bytes the worker may write (RLIMIT_FSIZE).
+    #[arg(long)]
+    pub max_file_size: Option<u64>,
+    /// Open file descriptors (RLIMIT_NOFILE).
+    #[arg(long)]
+    pub max_open_files: Option<u64>,
+    /// The capabilities the session is granted, comma-separated (`input,fs.read`).
+    #[arg(long, value_delimiter = ',', default_value = "")]
+    pub capabilities: Vec<String>,
+    /// The read-write folder of a confined worker, and its working folder.
+    #[arg(long, value_name = "DIR")]
+    pub scratch: Option<std::path::PathBuf>,
     /// Security level the worker confines itself to before running any code.
     #[arg(long, default_value = "unrestricted", value_parser = clap::value_parser!(Level))]
     pub level: Level,

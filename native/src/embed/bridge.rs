@@ -54,6 +54,53 @@ pub fn python_source_function<'py>(
     )
 }
 
+/// `phi_to_python(text) -> str`: φ text as Python (for φ modules inside zip archives).
+pub fn text_function<'py>(
+    py: Python<'py>,
+    table: SymbolTable,
+) -> PyResult<Bound<'py, PyCFunction>> {
+    PyCFunction::new_closure(
+        py,
+        Some(c"phi_to_python"),
+        Some(c"φ text as Python."),
+        move |args, _kwargs| -> PyResult<String> {
+            let text: String = args.get_item(0)?.extract()?;
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            Ok(phicode_core::to_python(text, &table))
+        },
+    )
+}
+
+/// `phi_segment(text) -> (python, offsets)`: one line of φ as Python, with the φ character
+/// offset of each Python character offset (and of the end), so anchors found in the Python
+/// (`~~~^~~~` under a binary operator) can be drawn under the φ.
+pub fn segment_function<'py>(
+    py: Python<'py>,
+    table: SymbolTable,
+) -> PyResult<Bound<'py, PyCFunction>> {
+    PyCFunction::new_closure(
+        py,
+        Some(c"phi_segment"),
+        Some(c"A line of φ as Python, with the φ offset of each Python offset."),
+        move |args, _kwargs| -> PyResult<(String, Vec<u32>)> {
+            let text: String = args.get_item(0)?.extract()?;
+            let options = phicode_core::Options { source_map: true };
+            let conversion = phicode_core::to_python_with(&text, &table, options);
+            let python_chars = conversion.code.chars().count() as u32;
+            let offsets = (0..=python_chars)
+                .map(|at| match &conversion.source_map {
+                    Some(map) => {
+                        let python = phicode_core::Position { line: 1, column: at + 1 };
+                        map.to_phicode(python).column.saturating_sub(1)
+                    }
+                    None => at,
+                })
+                .collect();
+            Ok((conversion.code, offsets))
+        },
+    )
+}
+
 /// The cache settings of the running interpreter, as CPython's own pyc cache sees them.
 fn interpreter_cache(
     py: Python<'_>,

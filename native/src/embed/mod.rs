@@ -2,6 +2,7 @@
 //! the `_phicode` module and the bootstrap, run the program like `python3`, finalize.
 
 mod bridge;
+mod interpreter;
 mod linetable;
 mod loader;
 pub(crate) mod positions;
@@ -31,6 +32,12 @@ pub struct Launch {
     pub path0: String,
     /// The symbol table φ modules are converted with.
     pub table: SymbolTable,
+    /// The dialect config file in force, if any (multiprocessing's children get it).
+    pub config_file: Option<String>,
+    /// python3's own flags given before the program (`-O`, `-X dev`, `-W error`, ...).
+    pub python_flags: Vec<String>,
+    /// The confinement to put the process under before the program starts, if any.
+    pub confine: Option<crate::confinement::Spec>,
 }
 
 /// How the program ended.
@@ -46,34 +53,52 @@ pub enum Outcome {
 /// non-daemon threads, flushing files), as `python3` does on the way out.
 pub fn run_embedded(launch: Launch, debug: Debug) -> Outcome {
     let start = Instant::now();
-    preinit::like_python3();
-    // SAFETY: `run_embedded` is called once per process, from `main`'s thread, before anything else
-    // touches Python; the closure returns only Rust values (no Python object escapes).
-    #[allow(unsafe_code)]
-    let outcome = unsafe {
-        pyo3::with_embedded_python_interpreter(|py| {
-            debug.phase("interpreter start", start.elapsed());
-            let outcome = run_in(py, launch, debug);
-            outcome.unwrap_or_else(|e| {
-                // A failure of phicode's own bootstrap, not of the program.
-                e.print(py);
-                Outcome::Exit(1)
-            })
+    let program = std::env::args().next().unwrap_or_else(|| "phicode".into());
+    let flags = launch.python_flags.clone();
+    let executable = option_env!("PHICODE_PYTHON_EXECUTABLE").filter(|e| !e.is_empty());
+    let executable = executable.filter(|e| std::path::Path::new(e).is_file());
+    let (outcome, flushed) = interpreter::with_interpreter(&program, &flags, executable, |py| {
+        debug.phase("interpreter start", start.elapsed());
+        let outcome = run_in(py, launch, debug);
+        outcome.unwrap_or_else(|e| {
+            // A failure of phicode's own bootstrap, not of the program.
+            e.print(py);
+            Outcome::Exit(1)
         })
+    });
+    // As python3: a program that ended well but whose output could not be flushed is 120.
+    let outcome = match outcome {
+        Outcome::Exit(0) if !flushed => Outcome::Exit(120),
+        other => other,
     };
     debug.phase("total (interpreter finalized)", start.elapsed());
     outcome
 }
 
 fn run_in(py: Python<'_>, launch: Launch, debug: Debug) -> PyResult<Outcome> {
+    if let Some(spec) = &launch.confine
+        && let Err(why) = crate::confinement::apply(py, spec)
+    {
+        eprintln!("phicode: cannot confine the program to level {}: {why}", spec.level);
+        return Ok(Outcome::Exit(2));
+    }
+    if launch.confine.is_some() {
+        // `run --level`'s note to its confined child, not the program's business.
+        let environ = py.import("os")?.getattr("environ")?;
+        environ.call_method1("pop", (crate::confinement::SPEC_VAR, py.None()))?;
+    }
     let started = Instant::now();
     let (boot, writer) = prepare(py, launch.table, debug)?;
     debug.phase("bootstrap", started.elapsed());
     let exec = Instant::now();
     let executable = option_env!("PHICODE_PYTHON_EXECUTABLE").filter(|e| !e.is_empty());
     let orig_argv: Vec<_> = std::env::args_os().collect();
-    let args = (launch.kind, launch.target, launch.argv, launch.path0, true, executable, orig_argv);
-    let result = boot.getattr("run")?.call1(args);
+    let host = std::env::current_exe().ok();
+    let args =
+        (launch.kind, launch.target, launch.argv, launch.path0, true, executable, orig_argv, host);
+    let kwargs = pyo3::types::PyDict::new(py);
+    kwargs.set_item("config", launch.config_file)?;
+    let result = boot.getattr("run")?.call(args, Some(&kwargs));
     debug.phase("exec", exec.elapsed());
     // Entries still being written must land before the process can end.
     py.detach(|| writer.finish());
@@ -93,6 +118,8 @@ fn prepare(
     let boot = load_boot(py)?;
     let python_source = bridge::python_source_function(py, table.clone())?;
     boot.setattr("_python_source_for", python_source)?;
+    boot.setattr("_phi_segment", bridge::segment_function(py, table.clone())?)?;
+    boot.setattr("_phi_to_python", bridge::text_function(py, table.clone())?)?;
     let (get_code, writer) = bridge::get_code_function(py, &boot, table, debug)?;
     boot.setattr("_get_code_for", get_code)?;
     boot.getattr("install_hook")?.call0()?;

@@ -1,6 +1,7 @@
-//! Ahead-of-time transpiling for external interpreters: every `.φ` file under the program's
-//! folder becomes Python in one bundle file the bootstrap reads at start, with each file's
-//! column map for SyntaxErrors. Files outside it are converted on demand by the bootstrap.
+//! Ahead-of-time transpiling for external interpreters: the `.φ` files a program imports
+//! from its folder (or, for a module or a folder, every one under it) become Python in one
+//! bundle file the bootstrap reads at start, with each file's column map for SyntaxErrors.
+//! Files outside it are converted on demand by the bootstrap.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -52,6 +53,11 @@ impl Bundle {
         bundle
     }
 
+    /// A bundle of the given transpiled files.
+    pub fn of(files: Vec<(PathBuf, String, String)>) -> Self {
+        Self { files, truncated: false }
+    }
+
     /// Writes the bundle: per file `path\0srclen\0maplen\n`, the Python, the map.
     pub fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
         for (path, python, map) in &self.files {
@@ -71,7 +77,7 @@ impl Bundle {
 
 /// One file's Python and column map (`line c l pc pl ...` per line with symbols); a file
 /// that is not UTF-8 is left to the bootstrap, which reports it as CPython would.
-fn transpile(path: &Path, table: &SymbolTable) -> Option<(PathBuf, String, String)> {
+pub fn transpile(path: &Path, table: &SymbolTable) -> Option<(PathBuf, String, String)> {
     let text = String::from_utf8(std::fs::read(path).ok()?).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let conversion = to_python_with(text, table, Options { source_map: true });

@@ -63,6 +63,7 @@ pub fn run_external(
     let host = std::env::current_exe().unwrap_or_else(|_| "phicode".into());
     let started = Instant::now();
     let mut child = Command::new(interpreter)
+        .args(&plan.python_flags)
         .arg("-c")
         .arg(stub())
         .args(&plan.argv)
@@ -95,8 +96,9 @@ pub fn run_external(
     Ok(exit(status))
 }
 
+/// The exit status for the child's, ending by its signal as its parent would see it.
 #[cfg(unix)]
-fn exit(status: std::process::ExitStatus) -> ExitCode {
+pub fn exit(status: std::process::ExitStatus) -> ExitCode {
     use std::os::unix::process::ExitStatusExt;
     match (status.code(), status.signal()) {
         (Some(code), _) => ExitCode::from((code & 0xff) as u8),
@@ -110,6 +112,6 @@ fn exit(status: std::process::ExitStatus) -> ExitCode {
 }
 
 #[cfg(not(unix))]
-fn exit(status: std::process::ExitStatus) -> ExitCode {
+pub fn exit(status: std::process::ExitStatus) -> ExitCode {
     ExitCode::from(status.code().map_or(1, |c| (c & 0xff) as u8))
 }

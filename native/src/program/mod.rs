@@ -3,21 +3,22 @@
 
 mod auto;
 mod bundle;
+mod confined;
 mod external;
+mod gather;
 pub mod interpreter;
 mod plan;
 mod reach;
 mod relay;
+mod source;
 
 pub use plan::{Kind, Plan};
 
-use std::collections::HashMap;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use bundle::Bundle;
 use interpreter::Interpreter;
+use phicode_security::Level;
 
 use crate::cli::RunArgs;
 use crate::config::{Settings, resolve};
@@ -28,42 +29,40 @@ use crate::error::Error;
 /// Runs the program (`phicode run`) on the interpreter the arguments and `auto` choose.
 pub fn run_program(args: &RunArgs) -> Result<ExitCode, Error> {
     let debug = Debug::new(args.debug);
-    let plan = Plan::from_args(args)?;
+    let mut plan = Plan::from_args(args)?;
+    if args.level != Level::Unrestricted && !confined::is_child() {
+        return confined::run_confined(args, &plan);
+    }
     let requested = interpreter::requested(&args.interpreter)?;
     let loading = Instant::now();
     let config = resolve(args.config.as_deref(), &plan.config_start(), Settings::from_env())?;
     debug.phase("config", loading.elapsed());
-    if requested == Some(Interpreter::Embedded) {
-        return Ok(embedded(plan, config.table, debug));
+    if matches!(plan.kind, Kind::Command | Kind::Stdin) {
+        plan.target = source::as_python(&plan, &config.table)?.into();
+        if requested.is_none() {
+            // No tree to look at for `auto`: the code is all there is.
+            return Ok(embedded(plan, config, debug));
+        }
+    }
+    if requested == Some(Interpreter::Embedded) || confined::is_child() {
+        return Ok(embedded(plan, config, debug));
     }
     let walking = Instant::now();
-    let bundle = Bundle::collect(&plan.path0, &config.table);
-    debug.phase(&format!("transpile tree ({} φ files)", bundle.files.len()), walking.elapsed());
+    let (bundle, program) = gather::gather(&plan, &config.table);
+    debug.phase(&format!("transpile ahead ({} φ files)", bundle.files.len()), walking.elapsed());
     if bundle.truncated {
         debug.note(|| "tree walk stopped early: other φ files convert on demand".into());
     }
     let chosen = match requested {
         Some(interpreter) => interpreter,
         None => {
-            let transpiled: HashMap<PathBuf, &str> =
-                bundle.sources().map(|(p, s)| (p.to_path_buf(), s)).collect();
-            let target =
-                std::path::absolute(&plan.target).unwrap_or_else(|_| PathBuf::from(&plan.target));
-            let main = match plan.kind {
-                Kind::Py => auto::read_py(&target).map(|(_, text)| text),
-                _ => transpiled.get(&target).map(|t| (*t).to_string()),
-            };
-            let program = match &main {
-                Some(text) => reach::reachable((&target, text), &plan.path0, &transpiled),
-                None => bundle.sources().map(|(p, s)| (p.to_path_buf(), s.to_string())).collect(),
-            };
             let (choice, why) = auto::choose(&program);
             debug.note(|| format!("interpreter auto: {why}"));
             choice
         }
     };
     match chosen {
-        Interpreter::Embedded => Ok(embedded(plan, config.table, debug)),
+        Interpreter::Embedded => Ok(embedded(plan, config, debug)),
         Interpreter::External(path) => {
             debug.note(|| format!("interpreter: {}", path.display()));
             external::run_external(&path, &plan, &bundle, debug)
@@ -71,14 +70,18 @@ pub fn run_program(args: &RunArgs) -> Result<ExitCode, Error> {
     }
 }
 
-fn embedded(plan: Plan, table: phicode_core::SymbolTable, debug: Debug) -> ExitCode {
+fn embedded(plan: Plan, config: crate::config::Config, debug: Debug) -> ExitCode {
     debug.note(|| "interpreter: embedded CPython".into());
+    let confine = confined::spec_for_child();
     let launch = Launch {
         kind: plan.kind.as_str(),
         target: plan.target.to_string_lossy().into_owned(),
         argv: plan.argv,
         path0: plan.path0.to_string_lossy().into_owned(),
-        table,
+        table: config.table,
+        config_file: config.path.map(|p| p.display().to_string()),
+        python_flags: plan.python_flags,
+        confine,
     };
     exit(embed::run_embedded(launch, debug))
 }

@@ -2,7 +2,7 @@
 //! following its imports: what `--interpreter auto` judges, rather than every φ file that
 //! happens to sit somewhere under the program's folder.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::auto::imports;
@@ -11,11 +11,12 @@ use super::auto::imports;
 const SUFFIXES: [&str; 3] = [".φ", ".phi", ".py"];
 
 /// `(path, Python text)` of `main` and of every module of `root` it imports, directly or
-/// not. `transpiled` holds the Python of the φ files under `root`; `.py` files are read.
-pub fn reachable<'a>(
-    main: (&Path, &'a str),
+/// not. `python_of` gives a file's Python (φ files transpiled, only as they are reached;
+/// `.py` files read).
+pub fn reachable(
+    main: (&Path, &str),
     root: &Path,
-    transpiled: &'a HashMap<PathBuf, &'a str>,
+    python_of: &mut dyn FnMut(&Path) -> Option<String>,
 ) -> Vec<(PathBuf, String)> {
     let mut found = vec![(main.0.to_path_buf(), main.1.to_string())];
     let mut seen: BTreeSet<PathBuf> = BTreeSet::from([main.0.to_path_buf()]);
@@ -28,11 +29,7 @@ pub fn reachable<'a>(
                 if !seen.insert(path.clone()) {
                     continue;
                 }
-                let text = transpiled
-                    .get(&path)
-                    .map(|t| (*t).to_string())
-                    .or_else(|| std::fs::read_to_string(&path).ok());
-                if let Some(text) = text {
+                if let Some(text) = python_of(&path) {
                     found.push((path, text));
                 }
             }
@@ -63,6 +60,8 @@ fn module_files(root: &Path, here: &Path, module: &str) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
+    use std::collections::HashMap;
+
     use super::*;
 
     #[test]
@@ -81,8 +80,18 @@ mod tests {
         write("unrelated/tool.φ", "import numpy\n");
         let transpiled: HashMap<PathBuf, &str> =
             HashMap::from([(helper.clone(), "import pkg\n"), (deep.clone(), "x = 1\n")]);
-        let got = reachable((&main, "import helper, os\n"), dir.path(), &transpiled);
+        let mut asked = Vec::new();
+        let mut python_of = |path: &Path| {
+            asked.push(path.to_path_buf());
+            transpiled
+                .get(path)
+                .map(|t| (*t).to_string())
+                .or_else(|| std::fs::read_to_string(path).ok())
+        };
+        let got = reachable((&main, "import helper, os\n"), dir.path(), &mut python_of);
         let paths: Vec<_> = got.iter().map(|(p, _)| p.clone()).collect();
-        assert_eq!(paths, [main, helper, pkg, deep]);
+        assert_eq!(paths, [main, helper.clone(), pkg.clone(), deep.clone()]);
+        // Nothing else was transpiled or read: `unrelated/tool.φ` never was.
+        assert_eq!(asked, [helper, pkg, deep]);
     }
 }

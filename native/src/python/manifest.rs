@@ -4,9 +4,13 @@
 
 /// The bootstrap of `phicode run`, one module (`_phicode_boot`) joined from these parts in
 /// this order: `boot.py` defines what the others use.
-const BOOT_PARTS: [&str; 5] = [
+const BOOT_PARTS: [&str; 9] = [
     "boot/boot.py",
+    "boot/patches.py",
     "boot/inspect_patch.py",
+    "boot/spawn_patch.py",
+    "boot/traceback_patch.py",
+    "boot/zip_import.py",
     "boot/runner.py",
     "boot/external.py",
     "boot/columns.py",
@@ -15,8 +19,9 @@ const BOOT_PARTS: [&str; 5] = [
 /// The session engine of `phicode worker`, the package `_phicode_engine`: its modules
 /// (files of `engine/`), imported on demand, so their order here does not matter. The
 /// build fails when a file of `engine/` is missing from this list.
-const ENGINE_MODULES: [&str; 12] = [
+const ENGINE_MODULES: [&str; 14] = [
     "__init__",
+    "capabilities",
     "cells",
     "checkpoints",
     "context",
@@ -26,6 +31,7 @@ const ENGINE_MODULES: [&str; 12] = [
     "execution",
     "interact",
     "namespace",
+    "observe",
     "requests",
     "runner",
 ];

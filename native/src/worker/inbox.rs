@@ -24,6 +24,8 @@ pub enum InputEvent {
     Interrupted,
     /// The answer to an `approve()`.
     Verdict(phicode_sessions::protocol::Verdict),
+    /// The answer to a capability call.
+    Reply(phicode_sessions::protocol::CallReply),
 }
 
 /// The state shared between the reader, the main thread and `input()` calls.

@@ -1,11 +1,14 @@
 //! The questions code asks the host and waits for: `input()` (an `input` message, answered
-//! with a line or end of input) and `approve()` (an `approval`, answered with a verdict).
-//! Each waits without the GIL, and an interrupt ends the wait.
+//! with a line or end of input), `approve()` (an `approval`, answered with a verdict) and
+//! capability calls (a `call`, answered with a value or a refusal). Each waits without the
+//! GIL, and an interrupt ends the wait.
 
 use std::time::Duration;
 
-use phicode_sessions::protocol::{Approval, Input, Message, Verdict};
-use pyo3::exceptions::{PyEOFError, PyKeyboardInterrupt, PyTimeoutError};
+use phicode_sessions::protocol::{Approval, Call, CallFailure, Input, Message, Verdict};
+use pyo3::exceptions::{
+    PyEOFError, PyKeyboardInterrupt, PyOSError, PyPermissionError, PyTimeoutError, PyTypeError,
+};
 use pyo3::prelude::*;
 
 use super::inbox::InputEvent;
@@ -49,6 +52,32 @@ pub fn request_approval(
             "nobody answered the approval {approval_id} in time"
         ))),
         _ => Ok(false),
+    }
+}
+
+/// A capability call of `execution`: `arguments` is a JSON object's text; returns the
+/// value's JSON text, or raises what the host's refusal maps to.
+#[pyfunction]
+pub fn request_call(
+    py: Python<'_>,
+    execution: &str,
+    capability: &str,
+    arguments: &str,
+) -> PyResult<String> {
+    let call_id = worker().next_question_id(execution, "call");
+    let arguments = serde_json::from_str(arguments)
+        .map_err(|e| PyTypeError::new_err(format!("{capability}: arguments: {e}")))?;
+    let call =
+        Call { execution_id: execution.to_owned(), capability: capability.to_owned(), arguments };
+    let Some(InputEvent::Reply(reply)) = ask(py, call_id, execution, Message::Call(call), None)?
+    else {
+        return Err(PyOSError::new_err(format!("{capability}: the host did not answer")));
+    };
+    match reply.failure {
+        None => Ok(reply.value.to_string()),
+        Some(CallFailure::Denied) => Err(PyPermissionError::new_err(reply.message)),
+        Some(CallFailure::BadArguments) => Err(PyTypeError::new_err(reply.message)),
+        Some(CallFailure::Failed) => Err(PyOSError::new_err(reply.message)),
     }
 }
 

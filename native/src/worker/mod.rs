@@ -21,7 +21,6 @@ mod fds;
 mod handshake;
 mod inbox;
 mod input;
-mod limits;
 mod module;
 mod outbox;
 mod reader;

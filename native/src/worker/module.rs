@@ -15,12 +15,12 @@ pub mod _phicode_worker {
     #[pymodule_export]
     use super::super::handshake::ready;
     #[pymodule_export]
-    use super::super::input::{request_approval, request_input};
+    use super::super::input::{request_approval, request_call, request_input};
     #[pymodule_export]
     use super::super::stream::{Stream, Tag};
     #[pymodule_export]
     use super::{
-        cancel_input, convert, send, set_context_var, set_current, set_namespace_size,
+        audit, cancel_input, convert, send, set_context_var, set_current, set_namespace_size,
         take_interrupt, take_work,
     };
 }
@@ -37,6 +37,15 @@ fn send(kind: &str, fields: &Bound<'_, PyAny>) -> PyResult<()> {
     let message = boundary::message(kind, fields)?;
     worker().outbox.send(message);
     Ok(())
+}
+
+/// Reports an audit-hook event to the host's audit log.
+#[pyfunction]
+#[pyo3(signature = (execution, event, arguments))]
+fn audit(execution: Option<String>, event: String, arguments: Vec<String>) {
+    use phicode_sessions::protocol::{AuditEvent, Message};
+    let message = AuditEvent { execution_id: execution, event, arguments };
+    worker().outbox.send(Message::Audit(message));
 }
 
 /// Marks `execution` as the running one (`None` when it ended).

@@ -52,6 +52,9 @@ fn route(worker: &Worker, envelope: Envelope, control: &Sender<Envelope>) {
         Message::ApprovalResponse(m) => {
             worker.inbox.answer_input(&m.approval_id, InputEvent::Verdict(m.verdict));
         }
+        Message::CallReply(m) => {
+            worker.inbox.answer_input(&m.call_id, InputEvent::Reply(m.clone()));
+        }
         Message::Cancel(_)
         | Message::Complete(_)
         | Message::IsComplete(_)

@@ -1,7 +1,7 @@
-//! Serving one session: resource limits, the file descriptors, the shared [`Worker`], its
-//! threads, the embedded interpreter with the `_phicode_worker` module and the `.φ` import
-//! hook, then the engine's loop on the main thread until the host says `shutdown` or goes
-//! away.
+//! Serving one session: the file descriptors, the shared [`Worker`], the embedded
+//! interpreter with the `_phicode_worker` module, the level's confinement (before any other
+//! thread exists, so every thread inherits it), the threads, the `.φ` import hook, then the
+//! engine's loop on the main thread until the host says `shutdown` or goes away.
 
 use std::io::Write;
 use std::os::fd::AsRawFd;
@@ -19,16 +19,12 @@ use super::module::_phicode_worker;
 use super::outbox::Outbox;
 use super::state::{self, Worker};
 use super::threads::{forward, spawn};
-use super::{control, engine, fds, limits, reader};
+use super::{control, engine, fds, reader};
 use crate::cli::WorkerArgs;
 
 /// Serves the session until the host says `shutdown` or goes away, and ends the process
 /// with the engine's status (2 when the worker could not be set up).
 pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
-    if let Err(e) = limits::apply(args) {
-        eprintln!("phicode worker: cannot set resource limits: {e}");
-        return ExitCode::from(2);
-    }
     let fds = match fds::take_over() {
         Ok(fds) => fds,
         Err(e) => {
@@ -54,6 +50,13 @@ pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
         (args.heartbeat_ms > 0).then(|| Duration::from_millis(args.heartbeat_ms)),
     ));
     state::install(worker.clone());
+    pyo3::append_to_inittab!(_phicode_worker);
+    crate::embed::preinit::like_python3();
+    Python::initialize();
+    if let Err(why) = Python::attach(|py| crate::confinement::apply(py, &confinement(args))) {
+        eprintln!("phicode worker: cannot confine the session to level {}: {why}", args.level);
+        return ExitCode::from(2);
+    }
     let (control_tx, control_rx) = std::sync::mpsc::channel();
     spawn("flusher", {
         let w = worker.clone();
@@ -67,14 +70,17 @@ pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
         let w = worker.clone();
         move || forward(w, fds.captured_stderr, StreamName::Stderr)
     });
-    pyo3::append_to_inittab!(_phicode_worker);
-    crate::embed::preinit::like_python3();
-    Python::initialize();
     let status = Python::attach(|py| -> PyResult<i32> {
         let cache_writer = crate::embed::install_importer(py, worker.table.clone())?;
         let engine = engine::import(py, "engine")?.call_method1(
             "Engine",
-            (wake_rx.as_raw_fd(), fds.diagnostics.as_raw_fd(), python_executable()),
+            (
+                wake_rx.as_raw_fd(),
+                fds.diagnostics.as_raw_fd(),
+                python_executable(),
+                args.level.as_str(),
+                granted(args),
+            ),
         )?;
         control::start(engine.clone().unbind(), control_rx);
         spawn("reader", {
@@ -96,6 +102,29 @@ pub fn serve_session(args: &WorkerArgs, table: SymbolTable) -> ExitCode {
     });
     worker.outbox.flush();
     std::process::exit(code)
+}
+
+/// The worker's confinement, as the host asked for it.
+fn confinement(args: &WorkerArgs) -> crate::confinement::Spec {
+    const MIB: u64 = 1024 * 1024;
+    crate::confinement::Spec {
+        level: args.level,
+        scratch: args.scratch.clone(),
+        capabilities: granted(args).into_iter().map(String::from).collect(),
+        limits: phicode_security::Limits {
+            memory_mb: args.max_memory.map(|b| b.div_ceil(MIB)),
+            cpu_seconds: args.max_cpu,
+            processes: args.max_processes,
+            file_size_mb: args.max_file_size.map(|b| b.div_ceil(MIB)),
+            open_files: args.max_open_files,
+        },
+        read: Vec::new(),
+    }
+}
+
+/// The capabilities granted, without the empty name an empty `--capabilities` gives.
+fn granted(args: &WorkerArgs) -> Vec<&str> {
+    args.capabilities.iter().map(String::as_str).filter(|c| !c.is_empty()).collect()
 }
 
 /// `error`'s traceback as Python prints it (its message alone if even that fails).

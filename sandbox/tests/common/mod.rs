@@ -44,7 +44,7 @@ impl Run {
 
 /// The wasm the tests run, or a failure saying how to get it (never a silent skip).
 pub fn python_wasm() -> std::path::PathBuf {
-    phicode_sandbox::locate::python_wasm(None).unwrap_or_else(|e| {
+    phicode_sandbox::locate::python_wasm().unwrap_or_else(|e| {
         panic!("the sandbox tests need CPython for WASI: {e}\n(scripts/setup.sh installs it)")
     })
 }

@@ -4,19 +4,14 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use phicode_security::Level;
+use std::sync::Arc;
+
+use phicode_security::audit::AuditLog;
+use phicode_security::capability::Registry;
+use phicode_security::policy::{Grant, Policy, PolicyError};
+use phicode_security::{Level, Limits};
 
 use crate::protocol::{DEFAULT_MAX_FRAME, Format};
-
-/// Resource limits put on each worker process (rlimits, set by the worker on itself).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Limits {
-    /// Address space in bytes (RLIMIT_AS): allocations past it raise MemoryError.
-    pub memory_bytes: Option<u64>,
-    /// CPU time in seconds over the worker's life (RLIMIT_CPU): past it the worker is
-    /// killed by SIGXCPU and the session reports it.
-    pub cpu_seconds: Option<u64>,
-}
 
 /// A session's settings.
 #[derive(Debug, Clone)]
@@ -29,11 +24,25 @@ pub struct SessionConfig {
     pub format: Format,
     /// Frame size limit, both ways.
     pub max_frame_bytes: u32,
-    /// Resource limits.
+    /// What each level grants (the built-in policy, or one loaded from a file).
+    pub policy: Policy,
+    /// This session's own narrowing of its level's grant (never a widening: see
+    /// [`Grant::narrowed`]).
+    pub narrow: Option<Grant>,
+    /// The capabilities the host serves (`fs.read`, `fs.write`, `net.connect` and any
+    /// registered custom ones).
+    pub registry: Registry,
+    /// Where capability calls and the worker's audit events are logged, if anywhere.
+    pub audit: Option<Arc<AuditLog>>,
+    /// Resource limits, on top of the grant's (the level's [`Limits::default_for`] unless
+    /// the policy says otherwise): each applies only where it is lower.
     pub limits: Limits,
     /// What code in the session may do, enforced by the worker's confinement (the
     /// operating system's, or wasmtime's at [`Level::Sandbox`]).
     pub level: Level,
+    /// The confined worker's read-write folder; the session makes a fresh one (removed
+    /// with the session) when this is `None` and the level confines the worker.
+    pub scratch: Option<PathBuf>,
     /// The worker's working folder (and the folder its dialect config is found from).
     pub cwd: Option<PathBuf>,
     /// Extra environment variables.
@@ -66,6 +75,11 @@ impl SessionConfig {
             max_frame_bytes: DEFAULT_MAX_FRAME,
             limits: Limits::default(),
             level: Level::default(),
+            policy: Policy::default(),
+            narrow: None,
+            registry: Registry::default(),
+            audit: None,
+            scratch: None,
             cwd: None,
             env: Vec::new(),
             start_timeout: Duration::from_secs(30),
@@ -84,6 +98,17 @@ impl SessionConfig {
         Ok(Self::new(std::env::current_exe()?))
     }
 
+    /// The session's grant: its level's in the policy, narrowed by [`Self::narrow`], with
+    /// [`Self::limits`] lowering the limits.
+    pub fn grant(&self) -> Result<Grant, PolicyError> {
+        let mut level = self.policy.grant(self.level).clone();
+        level.limits = level.limits.min(self.limits);
+        match &self.narrow {
+            Some(narrow) => level.narrowed(narrow),
+            None => Ok(level),
+        }
+    }
+
     /// The worker's command-line options.
     pub(crate) fn worker_args(&self, session_id: &str) -> Vec<OsString> {
         let mut args = self.args.clone();
@@ -99,11 +124,26 @@ impl SessionConfig {
             "--heartbeat-ms",
             self.heartbeat.map_or(0, |h| h.as_millis().max(1) as u64).to_string(),
         );
-        if let Some(bytes) = self.limits.memory_bytes {
-            push("--max-memory", bytes.to_string());
+        // `Session::start` refused a policy that does not apply; this is only a fallback.
+        let grant = self.grant().unwrap_or_else(|_| self.policy.grant(self.level).clone());
+        let limits = grant.limits;
+        let names: Vec<&str> = grant.capabilities.iter().map(String::as_str).collect();
+        push("--capabilities", names.join(","));
+        let flags = [
+            ("--max-memory", limits.memory_bytes()),
+            ("--max-cpu", limits.cpu_seconds),
+            ("--max-processes", limits.processes),
+            ("--max-file-size", limits.file_size_bytes()),
+            ("--max-open-files", limits.open_files),
+        ];
+        for (flag, value) in flags {
+            if let Some(value) = value {
+                push(flag, value.to_string());
+            }
         }
-        if let Some(seconds) = self.limits.cpu_seconds {
-            push("--max-cpu", seconds.to_string());
+        if let Some(scratch) = &self.scratch {
+            args.push("--scratch".into());
+            args.push(scratch.into());
         }
         args
     }

@@ -48,6 +48,17 @@ pub enum SessionError {
     /// The worker did not answer a request in time.
     #[error("no answer to the `{0}` request within {1:?}")]
     Timeout(&'static str, std::time::Duration),
+    /// A checkpoint file this host reads or writes for a confined worker failed.
+    #[error("checkpoint {path}: {source}")]
+    CheckpointFile {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The session's policy or narrowing does not apply (it widens its level).
+    #[error(transparent)]
+    Policy(#[from] phicode_security::policy::PolicyError),
     /// No session could be had from the pool in time.
     #[error("no session available: {0}")]
     Exhausted(String),

@@ -3,12 +3,16 @@
 //! to; [`SessionPool`] keeps warm workers so new sessions start at once.
 //!
 //! Calls go one way: `session` and `requests` → `lifecycle` (starts workers, restarts after
-//! a crash) → `supervise` (reads one worker, returns why it is gone) → `route` → `shared`
-//! (the narrow API over `state`, `observers` and the pipe), which calls none of them back.
+//! a crash) → `supervise` (reads one worker, returns why it is gone) → `route` (→ `calls`,
+//! the capability host) → `deliver` → `shared` (the narrow API over `state`, `observers`
+//! and the pipe), which calls none of them back.
 
+mod calls;
 mod config;
+mod deliver;
 mod error;
 mod event;
+mod files;
 mod lifecycle;
 mod observers;
 mod pool;
@@ -21,10 +25,11 @@ mod spawn;
 mod state;
 mod supervise;
 
-pub use config::{Limits, SessionConfig};
+pub use config::SessionConfig;
 pub use error::SessionError;
 pub use event::{Collected, Event, Execution};
 pub use observers::Direction;
+pub use phicode_security::{Level, Limits};
 pub use pool::{PoolConfig, PooledSession, SessionPool};
 pub use session::Session;
 pub use supervise::STDERR_TAIL_MARKER;

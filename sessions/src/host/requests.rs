@@ -18,9 +18,29 @@ impl Session {
         self.checkpoint_request(None).await
     }
 
-    /// A checkpoint written by the worker to `path`.
+    /// A checkpoint written to `path`, replacing it atomically: by the worker, or by this
+    /// host when the worker is confined and cannot reach the file.
     pub async fn checkpoint_to(&self, path: &str) -> Result<Checkpoint, SessionError> {
-        self.checkpoint_request(Some(path.to_owned())).await
+        if self.worker_reaches_files() {
+            return self.checkpoint_request(Some(path.to_owned())).await;
+        }
+        let mut checkpoint = self.checkpoint_request(None).await?;
+        let data = checkpoint.data.take().unwrap_or_default();
+        let written = tokio::task::spawn_blocking({
+            let path = std::path::PathBuf::from(path);
+            move || super::files::replace(&path, &data)
+        });
+        let failed = |source| SessionError::CheckpointFile { path: path.to_owned(), source };
+        match written.await {
+            Ok(Ok(())) => Ok(Checkpoint { path: Some(path.to_owned()), ..checkpoint }),
+            Ok(Err(e)) => Err(failed(e)),
+            Err(e) => Err(failed(std::io::Error::other(e))),
+        }
+    }
+
+    /// Whether the worker itself may read and write the host's files (it is not confined).
+    fn worker_reaches_files(&self) -> bool {
+        self.shared.config().level == phicode_security::Level::Unrestricted
     }
 
     async fn checkpoint_request(&self, path: Option<String>) -> Result<Checkpoint, SessionError> {
@@ -37,6 +57,18 @@ impl Session {
         path: Option<&str>,
         clear_existing: bool,
     ) -> Result<RestoreReply, SessionError> {
+        let (data, path) = match (data, path) {
+            // A confined worker cannot open the file: this host reads it and sends the bytes.
+            (None, Some(path)) if !self.worker_reaches_files() => {
+                let read = tokio::fs::read(path).await;
+                let bytes = read.map_err(|source| SessionError::CheckpointFile {
+                    path: path.to_owned(),
+                    source,
+                })?;
+                (Some(bytes), None)
+            }
+            other => other,
+        };
         let body = Restore { data, path: path.map(str::to_owned), clear_existing };
         match self.request(Message::Restore(body)).await? {
             Message::RestoreReply(reply) => Ok(reply),

@@ -41,9 +41,21 @@ fn new_session_id() -> String {
 
 impl Session {
     /// Starts a worker and waits until it is ready.
-    pub async fn start(config: SessionConfig) -> Result<Self, SessionError> {
+    pub async fn start(mut config: SessionConfig) -> Result<Self, SessionError> {
         let id = config.session_id.clone().unwrap_or_else(new_session_id);
-        let shared = Arc::new(Shared::new(config, id));
+        let grant = config.grant()?;
+        let scratch = match (&config.scratch, config.level.is_native_confined()) {
+            (None, true) => {
+                let dir =
+                    tempfile::Builder::new().prefix("phicode-scratch-").tempdir().map_err(|e| {
+                        SessionError::Start(format!("cannot make a scratch folder: {e}"))
+                    })?;
+                config.scratch = Some(dir.path().to_path_buf());
+                Some(dir)
+            }
+            _ => None,
+        };
+        let shared = Arc::new(Shared::new(config, id, grant, scratch));
         {
             let _starting = shared.starting().await;
             lifecycle::launch(&shared).await?;
@@ -116,12 +128,16 @@ impl Session {
         self.post(Message::InputResponse(body)).await
     }
 
-    /// Answers the `approve()` that asked `approval_id`.
+    /// Answers the approval `approval_id`: one the code asked with `approve()`, or one the
+    /// host asked for a capability call beyond the session's grant.
     pub async fn approval_response(
         &self,
         approval_id: &str,
         verdict: Verdict,
     ) -> Result<(), SessionError> {
+        if self.shared.settle_host_approval(approval_id, verdict) {
+            return Ok(());
+        }
         let body = ApprovalResponse { approval_id: approval_id.into(), verdict };
         self.post(Message::ApprovalResponse(body)).await
     }

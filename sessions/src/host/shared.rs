@@ -3,8 +3,12 @@
 //! take, send, fail waiters); reading the worker is the supervisor's job and starting one
 //! the lifecycle's, and nothing here calls either.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use phicode_security::policy::Grant;
+use tokio::sync::oneshot;
 
 use tokio::io::AsyncWriteExt;
 use tokio::sync::{Mutex as AsyncMutex, MutexGuard as AsyncMutexGuard, mpsc};
@@ -14,7 +18,7 @@ use super::error::SessionError;
 use super::event::Event;
 use super::observers::{Direction, Observers};
 use super::state::{Link, Registration, Reply, State, Waiters};
-use crate::protocol::{Envelope, ErrorKind, ErrorMessage, Ready, encode};
+use crate::protocol::{Envelope, ErrorKind, ErrorMessage, Ready, Verdict, encode};
 
 /// Shared by every handle of one session.
 pub struct Shared {
@@ -31,19 +35,69 @@ pub struct Shared {
     starting: AsyncMutex<()>,
     /// The counter behind host message ids.
     seq: AtomicU64,
+    /// What the session is granted (its level's grant, narrowed), checked on every call.
+    grant: Grant,
+    /// Approvals the host itself asked (a capability call beyond the grant), by approval
+    /// id: answered here, never sent to the worker, which knows nothing of them.
+    host_approvals: Mutex<HashMap<String, oneshot::Sender<Verdict>>>,
+    /// The scratch folder the session made for its confined workers: kept here so it
+    /// outlives each worker (files survive a restart) and is removed with the session.
+    _scratch: Option<tempfile::TempDir>,
 }
 
 impl Shared {
     /// A session named `id` without a worker yet.
-    pub fn new(config: SessionConfig, id: String) -> Self {
+    pub fn new(
+        config: SessionConfig,
+        id: String,
+        grant: Grant,
+        scratch: Option<tempfile::TempDir>,
+    ) -> Self {
         let state = Mutex::new(State::new(config.replay_memory));
         let (observers, starting) = (Observers::default(), AsyncMutex::new(()));
-        Self { config, id, state, observers, starting, seq: AtomicU64::new(0) }
+        let (seq, host_approvals) = (AtomicU64::new(0), Mutex::default());
+        Self {
+            config,
+            id,
+            state,
+            observers,
+            starting,
+            seq,
+            grant,
+            host_approvals,
+            _scratch: scratch,
+        }
     }
 
     /// The session's settings.
     pub fn config(&self) -> &SessionConfig {
         &self.config
+    }
+
+    /// What the session is granted.
+    pub fn grant(&self) -> &Grant {
+        &self.grant
+    }
+
+    /// Registers an approval the host asks; its verdict arrives on the receiver.
+    pub fn wait_host_approval(&self, approval_id: &str) -> oneshot::Receiver<Verdict> {
+        let (tx, rx) = oneshot::channel();
+        let mut approvals = self.host_approvals.lock().unwrap_or_else(PoisonError::into_inner);
+        approvals.insert(approval_id.to_owned(), tx);
+        rx
+    }
+
+    /// Answers a host-asked approval; false when `approval_id` is not one (it is the
+    /// worker's, from `approve()`).
+    pub fn settle_host_approval(&self, approval_id: &str, verdict: Verdict) -> bool {
+        let mut approvals = self.host_approvals.lock().unwrap_or_else(PoisonError::into_inner);
+        match approvals.remove(approval_id) {
+            Some(waiting) => {
+                let _ = waiting.send(verdict);
+                true
+            }
+            None => false,
+        }
     }
 
     /// The session id.

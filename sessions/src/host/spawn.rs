@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{Child, ChildStdin, ChildStdout, Command};
 
+use phicode_security::capability::names;
+
 use super::config::SessionConfig;
 use super::error::SessionError;
 use crate::protocol::{Message, PROTOCOL_VERSION, Ready, decode, read_frame_async};
@@ -69,6 +71,13 @@ pub async fn start(config: &SessionConfig, session_id: &str) -> Result<Started, 
     if let Some(cwd) = &config.cwd {
         command.current_dir(cwd);
     }
+    let env_granted = config.grant().is_ok_and(|g| g.allows(names::ENV));
+    // A SANDBOX worker is wasmtime's host, not the cell: its guest starts with no
+    // environment at all, and the host needs its own (the module cache, the wasm's path).
+    if config.level.is_native_confined() && !env_granted {
+        // No inherited secret (tokens, keys, cloud credentials) reaches a confined cell.
+        command.env_clear().envs(clean_environment(config));
+    }
     command.envs(config.env.iter().map(|(k, v)| (k, v)));
     let program = config.program.display().to_string();
     let mut child = command.spawn().map_err(|source| SessionError::Spawn { program, source })?;
@@ -112,6 +121,16 @@ pub async fn start(config: &SessionConfig, session_id: &str) -> Result<Started, 
         }),
         other => Err(failed(format!("its first message was `{}`, not `ready`", other.kind()))),
     }
+}
+
+/// The whole environment of a worker below TRUSTED: a plain PATH, a UTF-8 locale, and
+/// home and temporary folders in its scratch folder. [`SessionConfig::env`] adds to it.
+fn clean_environment(config: &SessionConfig) -> Vec<(&'static str, std::ffi::OsString)> {
+    let mut env = vec![("PATH", "/usr/local/bin:/usr/bin:/bin".into()), ("LANG", "C.UTF-8".into())];
+    if let Some(scratch) = &config.scratch {
+        env.extend([("HOME", scratch.into()), ("TMPDIR", scratch.into())]);
+    }
+    env
 }
 
 /// How a worker process ended, in words.

@@ -4,11 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 pub use super::approval::*;
+pub use super::calls::*;
 pub use super::execution::*;
 pub use super::requests::*;
 
 /// The protocol version a worker announces in `ready`; a host refuses any other.
-pub const PROTOCOL_VERSION: u32 = 2;
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// One message on the wire: an id unique within the session, a Unix timestamp, a body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +55,13 @@ pub enum Message {
     Approval(Approval),
     /// Host → worker: the answer to an `approval`.
     ApprovalResponse(ApprovalResponse),
+    /// Worker → host: the code called a capability the host serves; answer with
+    /// `call_reply`.
+    Call(Call),
+    /// Host → worker: the answer to a `call`.
+    CallReply(CallReply),
+    /// Worker → host: what an audit hook saw, for the audit log.
+    Audit(AuditEvent),
     /// Worker → host: an execution finished; always after all its output.
     Result(ExecResult),
     /// Worker → host: an execution (or a request) failed.
@@ -99,6 +107,9 @@ impl Message {
             Self::InputResponse(_) => "input_response",
             Self::Approval(_) => "approval",
             Self::ApprovalResponse(_) => "approval_response",
+            Self::Call(_) => "call",
+            Self::CallReply(_) => "call_reply",
+            Self::Audit(_) => "audit",
             Self::Result(_) => "result",
             Self::Error(_) => "error",
             Self::Checkpoint(_) => "checkpoint",
@@ -125,6 +136,8 @@ impl Message {
             Self::Display(m) => m.execution_id.as_deref(),
             Self::Input(m) => Some(&m.execution_id),
             Self::Approval(m) => Some(&m.execution_id),
+            Self::Call(m) => Some(&m.execution_id),
+            Self::Audit(m) => m.execution_id.as_deref(),
             Self::Result(m) => Some(&m.execution_id),
             Self::Error(m) => m.execution_id.as_deref(),
             Self::Cancel(m) => Some(&m.execution_id),

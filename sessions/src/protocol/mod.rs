@@ -2,6 +2,7 @@
 //! message types and length-prefixed frames over the worker's stdin and stdout.
 
 mod approval;
+mod calls;
 mod execution;
 mod frame;
 mod message;

@@ -86,6 +86,22 @@ fn samples() -> Vec<Message> {
             namespace_size: 9,
             execution_id: None,
         }),
+        Message::Call(Call {
+            execution_id: "x".into(),
+            capability: "fs.write".into(),
+            arguments: serde_json::json!({"path": "/tmp/a", "text": "hi"}),
+        }),
+        Message::CallReply(CallReply {
+            call_id: "x:call:1".into(),
+            value: serde_json::Value::Null,
+            failure: Some(CallFailure::Denied),
+            message: "no".into(),
+        }),
+        Message::Audit(AuditEvent {
+            execution_id: Some("x".into()),
+            event: "open".into(),
+            arguments: vec!["'/etc/passwd'".into()],
+        }),
         Message::Shutdown(Shutdown { reason: "bye".into(), checkpoint: true }),
         Message::Cancel(Cancel { execution_id: "e".into(), grace_timeout_ms: Some(20) }),
         Message::Interrupt(Interrupt { execution_id: None, force_restart: true }),

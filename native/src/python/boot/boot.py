@@ -36,6 +36,8 @@ PHI_SUFFIXES = [suffix for suffix in (".φ", ".phi") if _nameable(suffix)]
 _HERE = "<frozen importlib._bootstrap_external>"  # This file's name, as the host compiles it.
 _get_code_for = None  # path -> code object, set by the host (embedded) or by `use_bundle`.
 _python_source_for = None  # path -> transpiled Python text, likewise.
+_phi_segment = None  # a φ line -> (Python, φ offset of each Python offset); embedded only
+_phi_to_python = None  # φ text -> Python text; embedded only
 
 
 # CPython reads a SyntaxError's line from the file named in compile(), and counts its column
@@ -84,11 +86,12 @@ def install_hook():
     for suffix in PHI_SUFFIXES:
         if suffix not in _bx.SOURCE_SUFFIXES:
             _bx.SOURCE_SUFFIXES.append(suffix)
-    if "inspect" in sys.modules:
-        _patch_inspect(sys.modules["inspect"])
-    else:
-        sys.meta_path.insert(0, _InspectPatcher)
+    _install_patches(
+        {"inspect": _patch_inspect, "multiprocessing.spawn": _patch_spawn, "traceback": _patch_traceback}
+    )
     hook = _bx.FileFinder.path_hook(*loaders)
     hooks = [h for h in sys.path_hooks if getattr(h, "__name__", "") != "path_hook_for_FileFinder"]
+    if _phi_to_python is not None:
+        hooks.insert(0, _PhiZipImporter)
     sys.path_hooks[:] = hooks + [hook]
     sys.path_importer_cache.clear()

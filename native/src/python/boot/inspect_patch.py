@@ -1,34 +1,10 @@
 
 
 # inspect.getsource, findsource and what uses them (getcomments, help, pydoc) for φ (a part
-# of the bootstrap: see boot.py)
-
-
-class _InspectPatcher:
-    """A meta path entry that patches `inspect` as it is first imported.
-
-    inspect finds a function's block by looking for `def`/`class` tokens, which φ spells
-    `ƒ`/`ℂ`, and a class by parsing its whole module, which φ is not. For `.φ` files its
-    searches run on the transpiled lines (line N is line N), and φ lines are returned.
-    """
-
-    @classmethod
-    def find_spec(cls, fullname, path=None, target=None):
-        if fullname != "inspect":
-            return None
-        if cls in sys.meta_path:
-            sys.meta_path.remove(cls)
-        spec = _bootstrap._find_spec(fullname, path, target)
-        loader = getattr(spec, "loader", None)
-        if loader is not None and hasattr(loader, "exec_module"):
-            exec_module = loader.exec_module
-
-            def exec_and_patch(module):
-                exec_module(module)
-                _patch_inspect(module)
-
-            loader.exec_module = exec_and_patch
-        return spec
+# of the bootstrap: see boot.py). inspect finds a function's block by looking for
+# `def`/`class` tokens, which φ spells `ƒ`/`ℂ`, and a class by parsing its whole module,
+# which φ is not. For `.φ` files its searches run on the transpiled lines (line N is line
+# N), and φ lines are returned.
 
 
 def _patch_inspect(inspect):

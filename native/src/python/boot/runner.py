@@ -26,13 +26,20 @@ def _run_file(path, is_phi):
     exec(code, glob)
 
 
+def _run_code(python_source, filename):
+    """`python3 -c CODE` and `python3 -`: the code, already Python, runs in `__main__`."""
+    main = sys.modules["__main__"]
+    main.__dict__.update(__loader__=_bootstrap.BuiltinImporter, __spec__=None, __package__=None)
+    exec(compile(python_source, filename, "exec"), main.__dict__)
+
+
 def _run_module(name):
     import runpy
 
     runpy._run_module_as_main(name, alter_argv=True)
 
 
-def run(kind, target, argv, path0, embedded, executable=None, orig_argv=None):
+def run(kind, target, argv, path0, embedded, executable=None, orig_argv=None, host=None, config=None):
     """Runs a program like `python3 FILE` (kind "phi"/"py") or `python3 -m` (kind "module").
 
     Returns (exit status, interrupted): an uncaught KeyboardInterrupt should end the process
@@ -45,6 +52,10 @@ def run(kind, target, argv, path0, embedded, executable=None, orig_argv=None):
         sys.executable = sys._base_executable = executable
     if embedded and orig_argv:
         sys.orig_argv = list(orig_argv)
+    if embedded and host:
+        global _SPAWN_EXECUTABLE, _SPAWN_CONFIG
+        _SPAWN_EXECUTABLE = host  # multiprocessing's children start as phicode,
+        _SPAWN_CONFIG = config  # with the same dialect
     if embedded:
         # The host starts CPython without its signal handlers; Ctrl-C must still raise.
         import _signal
@@ -53,6 +64,12 @@ def run(kind, target, argv, path0, embedded, executable=None, orig_argv=None):
     try:
         if kind == "module":
             _run_module(target)
+        elif kind == "folder":
+            import runpy
+
+            runpy._run_module_as_main("__main__", alter_argv=False)
+        elif kind in ("command", "stdin"):
+            _run_code(target, "<string>" if kind == "command" else "<stdin>")
         else:
             _run_file(target, kind == "phi")
     except SystemExit as exc:
@@ -63,6 +80,13 @@ def run(kind, target, argv, path0, embedded, executable=None, orig_argv=None):
             tb = tb.tb_next
         # CPython shows the exception's own __traceback__, so the trimmed one must go there.
         exc.__traceback__ = tb
-        sys.excepthook(type(exc), exc, tb)
+        if sys.excepthook is sys.__excepthook__ and _phi_segment is not None:
+            # The traceback module's printer, not the C one: the same text, but its anchors
+            # can be found on φ lines (see traceback_patch.py).
+            import traceback
+
+            traceback.print_exception(type(exc), exc, tb)
+        else:
+            sys.excepthook(type(exc), exc, tb)
         return 1, isinstance(exc, KeyboardInterrupt)
     return 0, False

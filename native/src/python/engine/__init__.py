@@ -2,8 +2,8 @@
 
 Its modules import each other in one direction, lowest first: `context` (what the parts
 share: the namespace, the event loop, the running execution), `namespace`, `cells`,
-`display`, `interact`, `editing`, `checkpoints`, `requests`, `execution`, `runner`, and
-`engine` on top.
+`display`, `interact`, `capabilities`, `observe`, `editing`, `checkpoints`, `requests`,
+`execution`, `runner`, and `engine` on top.
 They reach Rust through `_phicode_worker`, whose `send` checks every message against the
 protocol's types.
 """

@@ -16,6 +16,7 @@ class Context:
         self.ns = names.ns  # its dict (`__main__`'s)
         self.loop = loop  # the session's one event loop
         self.running = None  # the Execution running now, at most one
+        self.observer = None  # the audit hook's `observe.Observer`, explaining refusals
         W.set_context_var(CURRENT)
 
     def current_id(self):

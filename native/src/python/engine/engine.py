@@ -14,7 +14,7 @@ import sys
 
 import _phicode_worker as W
 
-from . import editing, interact, requests
+from . import capabilities, editing, interact, observe, requests
 from .context import Context
 from .namespace import Namespace
 from .runner import Runner
@@ -25,7 +25,7 @@ CAPABILITIES = [
 
 
 class Engine:
-    def __init__(self, wake_fd, diagnostics_fd, executable):
+    def __init__(self, wake_fd, diagnostics_fd, executable, level, granted):
         self.names = Namespace(sys.modules["__main__"].__dict__)
         self.queue = []  # work taken from the Rust inbox, not served yet
         self.shutting = False
@@ -44,6 +44,8 @@ class Engine:
         if executable:
             sys.executable = sys._base_executable = executable
         interact.install(self.ctx)
+        capabilities.install(self.ctx, level, granted)
+        self.ctx.observer = observe.install(self.ctx, level)
         import faulthandler
 
         # A crash's Python traceback goes to the worker's real stderr, which the host keeps.

@@ -32,6 +32,8 @@ def _end(ctx, ex, failed):
         ctx.names.rollback(ex.snapshot)
     W.set_current(None)
     ctx.running = None
+    if ctx.observer is not None:
+        ctx.observer.last = None  # a refusal is explained by its own cell's events
     asyncio.set_event_loop(ctx.loop)  # asyncio.run() in a cell unsets it
     ctx.names.repair()
     W.set_namespace_size(len(ctx.ns))
@@ -61,6 +63,8 @@ def fail(ctx, ex, exc):
     if isinstance(exc, SystemExit):
         ctx.names.exit_code = exc.code
     ctx.names.exception = exc
+    if ctx.observer is not None:
+        ctx.observer.explain(exc)
     text, frames = error_report(exc)
     try:
         message = str(exc)
