@@ -126,6 +126,51 @@ class Asker:
                 raise EOFError("the execution was cancelled")
 
 
+    def approve(self, prompt, data=None):
+        """True when the host (a person, or a policy) allows what `prompt` asks; False when it
+        refuses; TimeoutError when nobody answers in time. `data` says what about (JSON)."""
+        import json
+
+        flush_output()
+        try:
+            data = json.loads(json.dumps(data, default=str))
+        except (TypeError, ValueError):
+            data = str(data)
+        send({"t": "approval", "prompt": str(prompt), "data": data})
+        while True:
+            message = receive()
+            if message is None:
+                return False
+            kind = message.get("t")
+            if kind == "approval_response":
+                verdict = message.get("verdict")
+                if verdict == "timed_out":
+                    raise TimeoutError("nobody answered the approval in time")
+                return verdict == "granted"
+            if kind == "interrupt":
+                raise KeyboardInterrupt
+            if kind == "cancel":
+                self.cancelled = True
+                return False
+
+
+class _Clock:
+    """The `clock` capability: the time, as the guest's WASI clocks give it."""
+
+    def now(self):
+        import time
+
+        return time.time()
+
+    def monotonic(self):
+        import time
+
+        return time.monotonic()
+
+    def __repr__(self):
+        return "<phicode capabilities clock: monotonic, now>"
+
+
 class Stdin:
     """sys.stdin: each line read is one question to the host."""
 
@@ -153,6 +198,10 @@ def install_streams(asker):
     sys.stdout, sys.stderr = _streams
     sys.stdin = Stdin(asker)
     builtins.input = lambda prompt="": asker.ask(prompt)
+    # The capabilities SANDBOX grants: input, approve, clock (nothing the host serves).
+    builtins.approve = asker.approve
+    builtins.clock = _Clock()
+    builtins.capabilities = lambda: ["approve", "clock", "input"]
     try:
         import getpass
 

@@ -6,10 +6,10 @@ mod common;
 
 use std::time::Duration;
 
-use common::{config, run, value, within};
+use common::{config, next_non_output, run, value, within};
 use phicode_security::Level;
 use phicode_sessions::host::{Event, Session};
-use phicode_sessions::protocol::ErrorKind;
+use phicode_sessions::protocol::{ErrorKind, Verdict};
 
 async fn sandboxed() -> Session {
     let mut config = config();
@@ -44,4 +44,27 @@ async fn an_interrupt_through_the_host_restarts_the_instance_and_keeps_names() {
     let done = within(60, execution.collect()).await;
     assert_eq!(done.error().unwrap().kind, ErrorKind::Interrupted);
     assert_eq!(value(&session, "kept * 6").await, "42");
+}
+
+/// The capabilities SANDBOX grants are there: `approve()` asks the host (answered like the
+/// native worker's), `clock` tells the time, `capabilities()` lists them.
+#[tokio::test]
+async fn approve_and_clock_work_in_the_sandbox() {
+    let session = sandboxed().await;
+    assert_eq!(value(&session, "capabilities()").await, "['approve', 'clock', 'input']");
+    assert_eq!(value(&session, "clock.now() > 1.7e9").await, "True");
+    for (verdict, shown) in [(Verdict::Granted, "True"), (Verdict::Denied, "False")] {
+        let mut execution = session.execute("approve('deploy?', {'to': 'prod'})").await.unwrap();
+        let Event::Approval { approval_id, approval } = next_non_output(&mut execution).await
+        else {
+            panic!("no approval asked")
+        };
+        assert!(approval_id.ends_with(":approve:1"), "{approval_id}");
+        assert_eq!((approval.prompt.as_str(), &approval.data["to"]), ("deploy?", &"prod".into()));
+        session.approval_response(&approval_id, verdict).await.unwrap();
+        let Event::Result(result) = next_non_output(&mut execution).await else {
+            panic!("no result")
+        };
+        assert_eq!(result.repr.as_deref(), Some(shown));
+    }
 }

@@ -1,10 +1,11 @@
-//! The host's messages, as they arrive: `interrupt`, `cancel` and `input_response` act on
+//! The host's messages, as they arrive: `interrupt`, `cancel`, `input_response` and
+//! `approval_response` act on
 //! the running cell at once; namespace work and editing requests wait in the queue (the
 //! guest serves one request at a time, so editing help is answered between cells).
 
 use std::time::{Duration, Instant};
 
-use phicode_sessions::protocol::{Envelope, ErrorKind, ErrorMessage, Message};
+use phicode_sessions::protocol::{Envelope, ErrorKind, ErrorMessage, Message, Verdict};
 use serde_json::json;
 
 use super::state::Session;
@@ -29,6 +30,14 @@ pub fn host(session: &mut Session, envelope: Envelope) {
                 &m.input_id,
                 json!({"t": "input_response", "data": m.data, "eof": m.eof}),
             );
+        }
+        Message::ApprovalResponse(m) => {
+            let verdict = match m.verdict {
+                Verdict::Granted => "granted",
+                Verdict::Denied => "denied",
+                Verdict::TimedOut => "timed_out",
+            };
+            answer(session, &m.approval_id, json!({"t": "approval_response", "verdict": verdict}));
         }
         Message::Execute(_)
         | Message::Checkpoint(_)
@@ -127,7 +136,8 @@ pub fn timers(session: &mut Session) -> Result<(), SandboxError> {
     Ok(())
 }
 
-/// Hands the host's answer to the `input()` waiting for `input_id`; the time it waited
+/// Hands the host's answer to the `input()` or `approve()` waiting for `input_id`; the time
+/// it waited
 /// does not count against the cell's budget.
 fn answer(session: &mut Session, input_id: &str, line: serde_json::Value) {
     let Some(exec) = session.current.as_mut().and_then(|c| c.exec()) else { return };

@@ -9,7 +9,7 @@ use std::time::Instant;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use phicode_sessions::protocol::{
-    ErrorKind, ErrorMessage, ExecMode, ExecResult, Input, Message, StreamName,
+    Approval, ErrorKind, ErrorMessage, ExecMode, ExecResult, Input, Message, StreamName,
 };
 use serde_json::{Map, Value};
 
@@ -28,6 +28,7 @@ pub fn line(session: &mut Session, text: String) {
         "ready" => super::recovery::instance_ready(session),
         "out" => output(session, &message),
         "input" => input(session, &message),
+        "approval" => approval(session, &message),
         "result" | "error" => terminal(session, &kind, &message),
         "saved" => saved(session, &message),
         _ => reply(session, &kind, message),
@@ -70,6 +71,21 @@ fn input(session: &mut Session, message: &Map<String, Value>) {
     let password = message.get("password").and_then(Value::as_bool).unwrap_or(false);
     let request = Input { execution_id, prompt, password, timeout: None };
     session.outbox.send_with_id(input_id, Message::Input(request));
+}
+
+/// `approve(prompt, data)` in the guest: an `approval` with its deterministic id, answered
+/// by the host like the native worker's (a person, or a durable promise settled elsewhere).
+fn approval(session: &mut Session, message: &Map<String, Value>) {
+    let Some(current) = session.current.as_mut() else { return };
+    let execution_id = current.id.clone();
+    let Some(exec) = current.exec() else { return };
+    exec.approvals += 1;
+    let approval_id = format!("{execution_id}:approve:{}", exec.approvals);
+    exec.waiting = Some((approval_id.clone(), Instant::now()));
+    let prompt = str_of(message, "prompt").to_owned();
+    let data = message.get("data").cloned().unwrap_or(Value::Null);
+    let request = Approval { execution_id, prompt, data };
+    session.outbox.send_with_id(approval_id, Message::Approval(request));
 }
 
 /// A cell's `result` or `error`: sent now; the cell is over once its save arrives.

@@ -47,7 +47,9 @@ pub struct Exec {
     pub count: Option<u64>,
     /// `input` messages sent so far (for the deterministic input ids).
     pub inputs: u32,
-    /// The input id the guest waits for, and since when.
+    /// `approval` messages sent so far (for the deterministic approval ids).
+    pub approvals: u32,
+    /// The input or approval id the guest waits for, and since when.
     pub waiting: Option<(String, Instant)>,
     /// When a cancelled cell's grace period ends.
     pub cancel_at: Option<Instant>,
