@@ -25,8 +25,8 @@ depending on each other around a loop: move what both sides need to where it bel
 dependencies run one way.";
 
 /// The crates checked here, as named in the workspace's `members`.
-const CRATES: [&str; 8] =
-    ["core", "wasm", "native", "tests", "bench", "sessions", "durable", "security"];
+const CRATES: [&str; 9] =
+    ["core", "wasm", "native", "tests", "bench", "sessions", "durable", "security", "server"];
 
 fn workspace() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the tests crate is in the workspace")
@@ -80,6 +80,11 @@ fn durable_has_no_module_cycles() {
 #[test]
 fn security_has_no_module_cycles() {
     assert_no_cycles("security");
+}
+
+#[test]
+fn server_has_no_module_cycles() {
+    assert_no_cycles("server");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use std::ffi::{OsStr, OsString};
 
-const SUBCOMMANDS: [&str; 11] = [
+const SUBCOMMANDS: [&str; 12] = [
     "run",
     "convert",
     "symbols",
@@ -15,6 +15,7 @@ const SUBCOMMANDS: [&str; 11] = [
     "repl",
     "promise",
     "sessions",
+    "serve",
 ];
 const RUN_FLAGS: [&str; 2] = ["--debug", "--pypy"];
 const RUN_OPTIONS: [&str; 3] = ["--python", "--interpreter", "--config"];

@@ -1,0 +1,25 @@
+//! `phicode serve`: the HTTP and WebSocket API. GET `/info` and `/symbols`, POST `/convert`
+//! and `/execute` in the reference's shapes; sessions with events over WebSocket and SSE;
+//! the promises sessions wait on; `/openapi.json`. Every bad request is a 4xx JSON error.
+//!
+//! Modules call one way: `serve` → `app` → (`auth`, `gate`, `openapi`) → `routes` →
+//! (`gather`, `extract`, `registry`) → `state` → (`error`, `config`, `listing`).
+
+mod app;
+mod auth;
+pub mod config;
+pub mod error;
+mod extract;
+mod gate;
+mod gather;
+mod listing;
+pub mod logging;
+mod openapi;
+mod registry;
+pub mod routes;
+mod serve;
+mod state;
+
+pub use config::ServerConfig;
+pub use openapi::ApiDoc;
+pub use serve::{ServeError, Server, run_blocking, signal};
