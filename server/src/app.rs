@@ -9,7 +9,7 @@ use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use tower::ServiceBuilder;
 use tower_http::cors::{AllowOrigin, Any, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -17,7 +17,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::error::ApiError;
 use crate::gate::{Gate, gate};
-use crate::routes::{convert, execute, info, symbols};
+use crate::routes::{cells, convert, execute, info, promises, sessions, stream, symbols};
 use crate::state::AppState;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -31,7 +31,17 @@ pub fn router(state: AppState) -> Router {
         .route("/convert", post(convert::convert))
         .route("/execute", post(execute::execute))
         .route("/openapi.json", get(crate::openapi::document))
-        .merge(crate::routes::sessions_router())
+        .route("/sessions", post(sessions::create).get(sessions::list))
+        .route("/sessions/{id}", get(sessions::get_one).merge(delete(sessions::delete)))
+        .route("/sessions/{id}/execute", post(cells::execute))
+        .route("/sessions/{id}/interrupt", post(cells::interrupt))
+        .route("/sessions/{id}/checkpoint", post(cells::checkpoint))
+        .route("/sessions/{id}/restore", post(cells::restore))
+        .route("/sessions/{id}/ws", get(stream::websocket))
+        .route("/sessions/{id}/events", get(stream::events))
+        .route("/promises", get(promises::list))
+        .route("/promises/{id}/resolve", post(promises::resolve))
+        .route("/promises/{id}/reject", post(promises::reject))
         .with_state(state)
         .layer(middleware::from_fn_with_state(
             Arc::new(Gate::new(config.max_concurrent, config.queue)),

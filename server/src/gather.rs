@@ -33,7 +33,7 @@ impl Gathered {
 }
 
 /// Appends `data` to `text` unless `used` would pass `cap`; false when it did not fit.
-fn append(text: &mut String, data: &str, used: &mut usize, cap: usize) -> bool {
+pub fn append(text: &mut String, data: &str, used: &mut usize, cap: usize) -> bool {
     let room = cap.saturating_sub(*used);
     if data.len() <= room {
         text.push_str(data);

@@ -3,7 +3,8 @@
 //! the promises sessions wait on; `/openapi.json`. Every bad request is a 4xx JSON error.
 //!
 //! Modules call one way: `serve` → `app` → (`auth`, `gate`, `openapi`) → `routes` →
-//! (`gather`, `extract`, `registry`) → `state` → (`error`, `config`, `listing`).
+//! (`extract`, `state` → `registry` → `live` → (`gather`, `streamed`)) → (`error`,
+//! `config`, `listing`).
 
 mod app;
 mod auth;
@@ -13,12 +14,14 @@ mod extract;
 mod gate;
 mod gather;
 mod listing;
+mod live;
 pub mod logging;
 mod openapi;
 mod registry;
 pub mod routes;
 mod serve;
 mod state;
+mod streamed;
 
 pub use config::ServerConfig;
 pub use openapi::ApiDoc;

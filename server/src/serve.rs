@@ -85,7 +85,7 @@ impl Server {
             result = serving => result?,
             () = overdue => tracing::warn!("the grace period ended with requests still running"),
         }
-        sessions.close_all().await;
+        sessions.close_all(grace).await;
         Ok(())
     }
 }

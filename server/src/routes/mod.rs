@@ -1,11 +1,10 @@
-//! The endpoints, one file each; their request and response shapes live beside them.
+//! The endpoints, one file per group; their request and response shapes live beside them.
 
+pub mod cells;
 pub mod convert;
 pub mod execute;
 pub mod info;
+pub mod promises;
+pub mod sessions;
+pub mod stream;
 pub mod symbols;
-
-/// stub
-pub fn sessions_router() -> axum::Router<crate::state::AppState> {
-    axum::Router::new()
-}
