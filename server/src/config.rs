@@ -62,7 +62,7 @@ impl ServerConfig {
             warm_workers: 2,
             worker_wait: Duration::from_secs(120),
             exec_timeout: Duration::from_secs(10),
-            memory_mb: 512,
+            memory_mb: 1024,
             max_output: 1024 * 1024,
             max_sessions: 32,
             shutdown_grace: Duration::from_secs(30),

@@ -77,12 +77,15 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         ApiError::bad_request("invalid_utf8", format!("the body is not UTF-8: {e}"))
     })?;
-    serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_request",
-            format!("the body does not fit this endpoint: {e}"),
-        ),
-        _ => ApiError::bad_request("invalid_json", format!("the body is not valid JSON: {e}")),
+    // Syntax first: a truncated body is invalid JSON even when a field before the cut is
+    // already one the endpoint does not take.
+    serde_json::from_str::<&serde_json::value::RawValue>(text).map_err(|e| {
+        ApiError::bad_request("invalid_json", format!("the body is not valid JSON: {e}"))
+    })?;
+    // Valid JSON, so whatever fails now is its shape (serde_json calls some shape errors,
+    // an integer where an enum belongs, syntax errors).
+    serde_json::from_str(text).map_err(|e| {
+        let message = format!("the body does not fit this endpoint: {e}");
+        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_request", message)
     })
 }

@@ -44,8 +44,8 @@ pub struct ServeArgs {
     /// Seconds a program (or a session cell) may run.
     #[arg(long, default_value_t = 10)]
     pub exec_timeout: u64,
-    /// Address space per worker, in MiB.
-    #[arg(long, default_value_t = 512)]
+    /// Address space per worker, in MiB (the worker itself takes about 250 at RESTRICTED).
+    #[arg(long, default_value_t = 1024)]
     pub memory_mb: u64,
     /// Output kept per execution, in KiB.
     #[arg(long, default_value_t = 1024)]
