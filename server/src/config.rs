@@ -45,6 +45,11 @@ pub struct ServerConfig {
     pub worker_program: PathBuf,
     /// Origins allowed to call the API from a browser (`*` for any).
     pub cors_origins: Vec<String>,
+    /// The levels this build's workers can run (a level left out is refused, never
+    /// replaced by another).
+    pub levels: Vec<Level>,
+    /// `/info`'s `python_info`, the reference's string (`cpython 3.11.7`).
+    pub python_info: String,
 }
 
 impl ServerConfig {
@@ -68,6 +73,8 @@ impl ServerConfig {
             shutdown_grace: Duration::from_secs(30),
             worker_program: worker_program.into(),
             cors_origins: vec!["*".into()],
+            levels: Level::ALL.to_vec(),
+            python_info: "cpython".into(),
         }
     }
 }

@@ -23,6 +23,9 @@ pub enum ServeError {
         /// Why.
         source: std::io::Error,
     },
+    /// The server's level is one this build cannot run.
+    #[error("level {0} is not available in this build; choose another with --level")]
+    Level(phicode_security::Level),
     /// Accepting connections failed.
     #[error("the server failed: {0}")]
     Serve(#[from] std::io::Error),
@@ -39,6 +42,9 @@ impl Server {
     /// Binds `config.addr` and prepares the state (warm workers start in the background).
     pub async fn bind(config: ServerConfig) -> Result<Self, ServeError> {
         let addr = config.addr;
+        if !config.levels.contains(&config.level) {
+            return Err(ServeError::Level(config.level));
+        }
         let listener =
             TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
         let (stopping, stopped) = watch::channel(false);

@@ -85,7 +85,9 @@ pub struct ConvertFailure {
     pub error: String,
     /// `not_convertible` or `invalid_dialect`.
     pub code: String,
-    /// Each place (or dialect entry, at line 1) that is wrong.
+    /// Each place (or dialect entry, at line 1) that is wrong; absent when the body itself
+    /// did not fit (`invalid_request`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<Problem>,
 }
 

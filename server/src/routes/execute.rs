@@ -108,13 +108,11 @@ impl ExecuteResponse {
 pub fn time_limit(asked: Option<f64>, server: Duration) -> Result<Duration, ApiError> {
     match asked {
         None => Ok(server),
-        Some(t) if t > 0.0 && t.is_finite() => {
-            Ok(server.min(Duration::from_secs_f64(t.min(86400.0))))
-        }
+        Some(t) if t > 0.0 && t <= 86400.0 => Ok(server.min(Duration::from_secs_f64(t))),
         Some(_) => Err(ApiError::new(
             axum::http::StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_request",
-            "timeout must be a positive number of seconds",
+            "timeout must be more than 0 and at most 86400 seconds",
         )),
     }
 }

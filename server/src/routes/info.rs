@@ -22,8 +22,8 @@ pub struct Info {
     pub badge: String,
     /// `φ`.
     pub symbol: String,
-    /// The Python code runs on.
-    pub python_info: PythonInfo,
+    /// The Python code runs on (`cpython 3.11.7`), a string as in the reference.
+    pub python_info: String,
     /// The API's version.
     pub api_version: String,
     /// phicode's version.
@@ -32,15 +32,6 @@ pub struct Info {
     pub level: String,
     /// The server's limits.
     pub limits: InfoLimits,
-}
-
-/// The interpreter behind `/execute` and the sessions.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PythonInfo {
-    /// `CPython`.
-    pub implementation: String,
-    /// How it runs: a native worker process per execution or session.
-    pub runner: String,
 }
 
 /// The limits a client meets.
@@ -68,10 +59,7 @@ pub async fn info(State(state): State<AppState>) -> Json<Info> {
         engine: "phicode (Rust)".into(),
         badge: "(φ)".into(),
         symbol: "φ".into(),
-        python_info: PythonInfo {
-            implementation: "CPython".into(),
-            runner: "phicode worker".into(),
-        },
+        python_info: c.python_info.clone(),
         api_version: API_VERSION.into(),
         version: env!("CARGO_PKG_VERSION").into(),
         level: c.level.as_str().into(),

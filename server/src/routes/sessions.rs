@@ -124,7 +124,7 @@ fn describe(live: &Live) -> SessionInfo {
     responses(
         (status = 201, description = "Started", body = SessionInfo),
         (status = 400, description = "Empty, non-UTF-8 or invalid JSON body", body = ErrorBody),
-        (status = 403, description = "A level above the server's", body = ErrorBody),
+        (status = 403, description = "A level above the server's, or one it cannot run", body = ErrorBody),
         (status = 422, description = "Wrong fields", body = ErrorBody),
         (status = 503, description = "All sessions in use, or the worker did not start", body = ErrorBody),
     ))]
@@ -136,6 +136,10 @@ pub async fn create(
     if level > state.config.level {
         let message = format!("this server runs code at {} at most", state.config.level);
         return Err(ApiError::forbidden("level_not_allowed", message));
+    }
+    if !state.config.levels.contains(&level) {
+        let message = format!("level {level} is not available on this server");
+        return Err(ApiError::forbidden("level_unavailable", message));
     }
     let slot = state.sessions.reserve()?;
     let session = Session::start(state.session_config(level))
