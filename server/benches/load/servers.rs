@@ -70,10 +70,13 @@ pub fn peak_mib(pid: u32) -> f64 {
 /// The resident set of the process and all its descendants now, in MiB.
 pub fn tree_rss_mib(pid: u32) -> f64 {
     let mut total = status_kib(pid, "VmRSS");
-    let children =
-        std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
-    for child in children.split_whitespace().filter_map(|c| c.parse().ok()) {
-        total += (tree_rss_mib(child) * 1024.0) as u64;
+    // A child belongs to the thread that started it: read every thread's list.
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).into_iter().flatten().flatten();
+    for task in tasks {
+        let children = std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+        for child in children.split_whitespace().filter_map(|c| c.parse().ok()) {
+            total += (tree_rss_mib(child) * 1024.0) as u64;
+        }
     }
     total as f64 / 1024.0
 }
