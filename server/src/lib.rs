@@ -3,7 +3,7 @@
 //! the promises sessions wait on; `/openapi.json`. Every bad request is a 4xx JSON error.
 //!
 //! Modules call one way: `serve` → `app` → (`auth`, `gate`, `openapi`) → `routes` →
-//! (`extract`, `state` → `registry` → `live` → (`gather`, `streamed`)) → (`error`,
+//! (`extract`, `settle`, `state` → `registry` → `live` → (`gather`, `streamed`)) → (`error`,
 //! `config`, `listing`).
 
 mod app;
@@ -20,6 +20,7 @@ mod openapi;
 mod registry;
 pub mod routes;
 mod serve;
+mod settle;
 mod state;
 mod streamed;
 

@@ -1,5 +1,6 @@
 //! [`Live`]: one session of the server: its worker, its event stream, the questions its code
-//! waits on, and the pump that reads each execution into all of them.
+//! waits on, and the pump that reads each execution into all of them (answering them is
+//! `settle.rs`).
 
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -7,24 +8,12 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use phicode_security::Level;
 use phicode_sessions::host::{Event, Execution, Session};
-use phicode_sessions::protocol::{Execute, StreamName, Verdict};
+use phicode_sessions::protocol::{Execute, StreamName};
 use tokio::sync::{OwnedSemaphorePermit, broadcast, oneshot, watch};
 
 use crate::error::ApiError;
 use crate::gather::{Gathered, append};
 use crate::streamed::{Question, Streamed};
-
-/// Settled promise ids remembered, so a second settle is told "already settled".
-const SETTLED_MEMORY: usize = 4096;
-
-/// How a question is answered.
-#[derive(Debug, Clone)]
-pub enum Settlement {
-    /// `input()` gets the line; `approve()` returns True.
-    Resolve(String),
-    /// `input()` raises EOFError; `approve()` returns False.
-    Reject,
-}
 
 /// A live session.
 pub struct Live {
@@ -42,14 +31,14 @@ pub struct Live {
     pub running: AtomicUsize,
     /// The latest checkpoint, for `restore`.
     pub checkpoint: Mutex<Option<Vec<u8>>>,
-    events: broadcast::Sender<Streamed>,
-    questions: Mutex<BTreeMap<String, Question>>,
-    settled: Mutex<VecDeque<String>>,
+    pub(crate) events: broadcast::Sender<Streamed>,
+    pub(crate) questions: Mutex<BTreeMap<String, Question>>,
+    pub(crate) settled: Mutex<VecDeque<String>>,
     closed: watch::Sender<bool>,
     _slot: OwnedSemaphorePermit,
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -157,45 +146,5 @@ impl Live {
         self.running.fetch_sub(1, Ordering::AcqRel);
         gathered.elapsed = start.elapsed().as_secs_f64();
         let _ = done.send(gathered);
-    }
-
-    /// Answers the question `promise_id`: 404 when this session never asked it, 409 when it
-    /// was answered already.
-    pub async fn settle(&self, promise_id: &str, how: Settlement) -> Result<(), ApiError> {
-        let removed = lock(&self.questions).remove(promise_id);
-        let Some(question) = removed else {
-            if lock(&self.settled).iter().any(|s| s == promise_id) {
-                return Err(ApiError::conflict(
-                    "already_settled",
-                    format!("promise {promise_id} was already settled"),
-                ));
-            }
-            return Err(ApiError::not_found(
-                "unknown_promise",
-                format!("no open promise {promise_id}"),
-            ));
-        };
-        {
-            let mut settled = lock(&self.settled);
-            if settled.len() == SETTLED_MEMORY {
-                settled.pop_front();
-            }
-            settled.push_back(promise_id.to_owned());
-        }
-        let sent = match (question.kind.as_str(), how) {
-            ("input", Settlement::Resolve(line)) => {
-                self.session.input_response(promise_id, &line).await
-            }
-            ("input", Settlement::Reject) => self.session.input_eof(promise_id).await,
-            (_, Settlement::Resolve(_)) => {
-                self.session.approval_response(promise_id, Verdict::Granted).await
-            }
-            (_, Settlement::Reject) => {
-                self.session.approval_response(promise_id, Verdict::Denied).await
-            }
-        };
-        sent.map_err(|e| ApiError::from_session(&e))?;
-        let _ = self.events.send(Streamed::Settled { promise_id: promise_id.to_owned() });
-        Ok(())
     }
 }

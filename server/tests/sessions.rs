@@ -46,6 +46,20 @@ async fn a_level_above_the_servers_is_refused() {
     );
 }
 
+/// A level the build cannot run is refused, at start and per session, never replaced.
+#[tokio::test]
+async fn a_level_the_build_cannot_run_is_refused() {
+    let mut config = common::config();
+    config.levels = vec![Level::Restricted, Level::Unrestricted];
+    config.level = Level::Sandbox;
+    let refused = phicode_server::Server::bind(config.clone()).await.err().unwrap();
+    assert!(refused.to_string().contains("level sandbox is not available"), "{refused}");
+    config.level = Level::Unrestricted;
+    let server = common::start(config).await;
+    let (status, body) = server.post("/sessions", &json!({"level": "sandbox"})).await;
+    assert_eq!((status, body["code"].as_str()), (403, Some("level_unavailable")));
+}
+
 #[tokio::test]
 async fn websocket_runs_cells_streams_events_and_settles_questions_once() {
     let server = common::start(common::config()).await;

@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 use super::sessions::Done;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::JsonBody;
-use crate::live::Settlement;
+use crate::settle::Settlement;
 use crate::state::AppState;
 use crate::streamed::Question;
 

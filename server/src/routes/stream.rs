@@ -17,7 +17,8 @@ use tokio::sync::{broadcast, watch};
 
 use super::execute::CodeType;
 use crate::error::{ApiError, ErrorBody};
-use crate::live::{Live, Settlement};
+use crate::live::Live;
+use crate::settle::Settlement;
 use crate::state::AppState;
 use crate::streamed::Streamed;
 
