@@ -23,7 +23,7 @@ pub struct ServerConfig {
     pub queue: usize,
     /// Largest request body, in bytes.
     pub body_limit: usize,
-    /// How long a client may take to send its whole body.
+    /// How long a client may take to send its request head, and then its whole body.
     pub read_timeout: Duration,
     /// Worker processes running one-shot executions at once (sessions count separately).
     pub max_workers: usize,

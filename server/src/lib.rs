@@ -2,10 +2,11 @@
 //! and `/execute` in the reference's shapes; sessions with events over WebSocket and SSE;
 //! the promises sessions wait on; `/openapi.json`. Every bad request is a 4xx JSON error.
 //!
-//! Modules call one way: `serve` → `app` → (`auth`, `gate`, `openapi`) → `routes` →
+//! Modules call one way: `serve` → (`accept`, `app`) → (`auth`, `gate`, `openapi`) → `routes` →
 //! (`extract`, `settle`, `state` → `registry` → `live` → (`gather`, `streamed`)) → (`error`,
 //! `config`, `listing`).
 
+mod accept;
 mod app;
 mod auth;
 pub mod config;

@@ -72,23 +72,24 @@ impl Server {
     ) -> Result<(), ServeError> {
         let Self { listener, state, stopping } = self;
         let grace = state.config.shutdown_grace;
+        let head_timeout = state.config.read_timeout;
         let sessions = state.sessions.clone();
         let mut stopped = state.shutdown.clone();
         let app = router(state);
         tracing::info!(addr = %listener.local_addr()?, "phicode serve is listening");
-        let signal = async move {
+        tokio::spawn(async move {
             shutdown.await;
             tracing::info!("shutting down: no new connections; running requests may finish");
             // Streams (WebSocket, SSE) watch this and end, so their connections close too.
             let _ = stopping.send(true);
-        };
-        let serving = axum::serve(listener, app).with_graceful_shutdown(signal).into_future();
+        });
+        let serving = crate::accept::serve(listener, app, stopped.clone(), head_timeout);
         let overdue = async move {
             let _ = stopped.wait_for(|s| *s).await;
             tokio::time::sleep(grace).await;
         };
         tokio::select! {
-            result = serving => result?,
+            () = serving => {}
             () = overdue => tracing::warn!("the grace period ended with requests still running"),
         }
         sessions.close_all(grace).await;

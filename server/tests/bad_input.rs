@@ -85,6 +85,21 @@ async fn a_slow_body_gets_408() {
     assert!(answer.contains("\"code\":\"slow_body\""), "{answer}");
 }
 
+/// A client that never finishes its request head is disconnected (slowloris).
+#[tokio::test]
+async fn a_slow_request_head_is_cut_off() {
+    let mut config = common::config();
+    config.read_timeout = Duration::from_millis(300);
+    let server = common::start(config).await;
+    let mut tcp = TcpStream::connect(server.url.trim_start_matches("http://")).await.unwrap();
+    tcp.write_all(b"POST /convert HTTP/1.1\r\nhost: x\r\n").await.unwrap();
+    let mut answer = Vec::new();
+    // Ends (EOF, or a reset) because the server closes the connection.
+    let _ = common::within(30, tcp.read_to_end(&mut answer)).await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 408"), "{answer}");
+}
+
 #[tokio::test]
 async fn a_token_guards_everything_but_info_and_the_document() {
     let mut config = common::config();
