@@ -10,6 +10,7 @@ import { Output } from './output';
 import { renderPalette } from './palette';
 import { convertPhi, convertPython, currentTable, setDialect } from './phi';
 import { Runner, wasStopped } from './runner';
+import { runOnServer } from './server-run';
 import { readShared, shareURL } from './share';
 import { setSpans } from './symbol-marks';
 import { describeFailure } from './traceback';
@@ -105,8 +106,13 @@ async function run() {
   output.clear();
   runtimeProblem = undefined;
   $<HTMLButtonElement>('run').disabled = true;
-  $<HTMLButtonElement>('stop').disabled = false;
   try {
+    if (engine.value === 'server') {
+      // The server's time limit stops a runaway program; Stop is for browser runs.
+      await runOnServer(serverURL.value, conversion.code, output, $('status'));
+      return;
+    }
+    $<HTMLButtonElement>('stop').disabled = false;
     const result = await runner.run(conversion.code);
     output.closeInput();
     if (wasStopped(result)) {
@@ -138,6 +144,18 @@ function load(code: string, dialectText: string) {
   setText(phi, code);
   refreshPhi(true);
 }
+
+// Where programs run: Pyodide here (the default), or `phicode serve`'s POST /execute.
+const engine = $<HTMLSelectElement>('engine');
+const serverURL = $<HTMLInputElement>('server-url');
+engine.value = localStorage.getItem('phicode-engine') === 'server' ? 'server' : 'browser';
+serverURL.value = localStorage.getItem('phicode-server') ?? serverURL.value;
+serverURL.hidden = engine.value !== 'server';
+engine.addEventListener('change', () => {
+  serverURL.hidden = engine.value !== 'server';
+  localStorage.setItem('phicode-engine', engine.value);
+});
+serverURL.addEventListener('change', () => localStorage.setItem('phicode-server', serverURL.value));
 
 const examples = $<HTMLSelectElement>('examples');
 examples.append(...EXAMPLES.map((e, i) => new Option(e.name, String(i))));

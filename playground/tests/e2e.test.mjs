@@ -172,3 +172,40 @@ test('the dialect panel shows conflicts live, and a shared URL restores program 
   await shared.screenshot({ path: `${shots}shared.png` });
   await shared.close();
 });
+
+test('"on a phicode server" runs the program through phicode serve', async () => {
+  const { spawn } = await import('node:child_process');
+  const { existsSync } = await import('node:fs');
+  const { createServer } = await import('node:net');
+  const bin = process.env.PHICODE_BIN ?? fileURLToPath(new URL('../../target/debug/phicode', import.meta.url));
+  assert.ok(existsSync(bin), `${bin} is missing: cargo build -p phicode (or set PHICODE_BIN)`);
+  const port = await new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+  const phicode = spawn(bin, ['serve', '--port', String(port), '--level', 'restricted', '--warm-workers', '0'], { stdio: 'ignore' });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100; i++) {
+      if (await fetch(`${base}/info`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const page = await open();
+    await page.selectOption('#engine', 'server');
+    await page.fill('#server-url', base);
+    await replace(page, 'phi', 'π("from the server")\n1/0');
+    await runAndWait(page);
+    await finished(page);
+    const output = await page.textContent('#output');
+    assert.match(output, /^from the server\n/);
+    assert.match(output, /ZeroDivisionError: division by zero/);
+    assert.match(await page.textContent('#status'), /Failed \(server\)/);
+    assert.deepEqual(page.errors, []);
+    await page.selectOption('#engine', 'browser'); // the choice is remembered: put it back
+    await page.close();
+  } finally {
+    phicode.kill();
+  }
+});

@@ -25,8 +25,10 @@ depending on each other around a loop: move what both sides need to where it bel
 dependencies run one way.";
 
 /// The crates checked here, as named in the workspace's `members`.
-const CRATES: [&str; 9] =
-    ["core", "wasm", "native", "tests", "bench", "sessions", "durable", "security", "sandbox"];
+const CRATES: [&str; 10] = [
+    "core", "wasm", "native", "tests", "bench", "sessions", "durable", "security", "sandbox",
+    "server",
+];
 
 fn workspace() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the tests crate is in the workspace")
@@ -85,6 +87,11 @@ fn security_has_no_module_cycles() {
 #[test]
 fn sandbox_has_no_module_cycles() {
     assert_no_cycles("sandbox");
+}
+
+#[test]
+fn server_has_no_module_cycles() {
+    assert_no_cycles("server");
 }
 
 #[test]

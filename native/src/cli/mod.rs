@@ -3,6 +3,7 @@
 mod promise;
 mod repl;
 mod run;
+mod serve;
 mod sessions;
 mod shorthand;
 mod worker;
@@ -10,6 +11,7 @@ mod worker;
 pub use promise::{PromiseAction, PromiseArgs};
 pub use repl::{DurabilityChoice, OnCrashChoice, ReplArgs, session_name};
 pub use run::{ConfigAction, ConfigArgs, InterpreterArgs, InterpreterChoice, RunArgs};
+pub use serve::ServeArgs;
 pub use sessions::{SessionsAction, SessionsArgs};
 pub use shorthand::normalize;
 pub use worker::WorkerArgs;
@@ -54,6 +56,8 @@ pub enum Command {
     Promise(PromiseArgs),
     /// List, show or remove the named sessions (`phicode repl --session NAME`).
     Sessions(SessionsArgs),
+    /// Serve the HTTP and WebSocket API (convert, execute, sessions, promises).
+    Serve(ServeArgs),
     /// Serve one interactive session over stdin/stdout (started by a session host).
     #[command(hide = true)]
     Worker(WorkerArgs),

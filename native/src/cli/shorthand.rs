@@ -6,7 +6,7 @@
 
 use std::ffi::{OsStr, OsString};
 
-const SUBCOMMANDS: [&str; 11] = [
+const SUBCOMMANDS: [&str; 12] = [
     "run",
     "convert",
     "symbols",
@@ -18,6 +18,7 @@ const SUBCOMMANDS: [&str; 11] = [
     "repl",
     "promise",
     "sessions",
+    "serve",
 ];
 const RUN_FLAGS: [&str; 2] = ["--debug", "--pypy"];
 const RUN_OPTIONS: [&str; 5] = ["--python", "--interpreter", "--config", "--level", "--policy"];

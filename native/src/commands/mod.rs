@@ -7,6 +7,7 @@ mod emit;
 mod interpreters;
 mod promise;
 mod repl;
+mod serve;
 mod sessions;
 mod symbols;
 mod worker;
@@ -29,5 +30,6 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
         Command::Repl(args) => repl::run(&args),
         Command::Promise(args) => promise::run(&args),
         Command::Sessions(args) => sessions::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }

@@ -1,0 +1,185 @@
+//! Sessions: create (at a level within the server's), list, get, delete.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use phicode_security::Level;
+use phicode_sessions::host::Session;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::{ApiError, ErrorBody};
+use crate::extract::JsonBody;
+use crate::live::Live;
+use crate::state::AppState;
+use crate::streamed::Question;
+
+/// A security level (README's "Security levels").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LevelName {
+    /// CPython for WASI in wasmtime.
+    Sandbox,
+    /// Landlock, seccomp and rlimits; no files but a scratch folder, no network.
+    Restricted,
+    /// As restricted, plus capabilities through the host.
+    Standard,
+    /// As standard, plus processes and the environment.
+    Trusted,
+    /// Nothing checked.
+    Unrestricted,
+}
+
+impl From<LevelName> for Level {
+    fn from(name: LevelName) -> Self {
+        match name {
+            LevelName::Sandbox => Level::Sandbox,
+            LevelName::Restricted => Level::Restricted,
+            LevelName::Standard => Level::Standard,
+            LevelName::Trusted => Level::Trusted,
+            LevelName::Unrestricted => Level::Unrestricted,
+        }
+    }
+}
+
+/// How long a session's state lives.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Durability {
+    /// As long as the session (the only kind this server offers so far).
+    #[default]
+    Ephemeral,
+}
+
+/// `POST /sessions`'s body (may be empty: `{}`).
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateSession {
+    /// Its level: the server's by default; higher than the server's is refused (403).
+    #[serde(default)]
+    pub level: Option<LevelName>,
+    /// Its durability.
+    #[serde(default)]
+    pub durability: Durability,
+}
+
+/// A session as the API shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionInfo {
+    /// Always true.
+    pub success: bool,
+    /// Its id.
+    pub id: String,
+    /// Its level.
+    pub level: String,
+    /// Its durability.
+    pub durability: Durability,
+    /// When it was created (seconds since the Unix epoch).
+    pub created: u64,
+    /// Whether its worker runs.
+    pub alive: bool,
+    /// Executions started.
+    pub executions: u64,
+    /// Executions not finished.
+    pub running: u64,
+    /// The questions its code waits on.
+    pub questions: Vec<Question>,
+}
+
+/// `GET /sessions`'s answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionList {
+    /// Always true.
+    pub success: bool,
+    /// The sessions, oldest first.
+    pub sessions: Vec<SessionInfo>,
+}
+
+/// A plain acknowledgement.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Done {
+    /// Always true.
+    pub success: bool,
+}
+
+fn describe(live: &Live) -> SessionInfo {
+    SessionInfo {
+        success: true,
+        id: live.id.clone(),
+        level: live.level.as_str().into(),
+        durability: Durability::Ephemeral,
+        created: live.created,
+        alive: live.session.is_alive(),
+        executions: live.executions.load(Ordering::Acquire),
+        running: live.running.load(Ordering::Acquire) as u64,
+        questions: live.questions(),
+    }
+}
+
+/// Starts a session.
+#[utoipa::path(post, path = "/sessions", tag = "sessions", request_body = CreateSession,
+    responses(
+        (status = 201, description = "Started", body = SessionInfo),
+        (status = 400, description = "Empty, non-UTF-8 or invalid JSON body", body = ErrorBody),
+        (status = 403, description = "A level above the server's, or one it cannot run", body = ErrorBody),
+        (status = 422, description = "Wrong fields", body = ErrorBody),
+        (status = 503, description = "All sessions in use, or the worker did not start", body = ErrorBody),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    JsonBody(request): JsonBody<CreateSession>,
+) -> Result<(StatusCode, Json<SessionInfo>), ApiError> {
+    let level = request.level.map_or(state.config.level, Level::from);
+    if level > state.config.level {
+        let message = format!("this server runs code at {} at most", state.config.level);
+        return Err(ApiError::forbidden("level_not_allowed", message));
+    }
+    if !state.config.levels.contains(&level) {
+        let message = format!("level {level} is not available on this server");
+        return Err(ApiError::forbidden("level_unavailable", message));
+    }
+    let slot = state.sessions.reserve()?;
+    let session = Session::start(state.session_config(level))
+        .await
+        .map_err(|e| ApiError::from_session(&e))?;
+    let live = Arc::new(Live::new(session, level, slot));
+    state.sessions.insert(live.clone());
+    tracing::info!(session = %live.id, %level, "session started");
+    Ok((StatusCode::CREATED, Json(describe(&live))))
+}
+
+/// The sessions.
+#[utoipa::path(get, path = "/sessions", tag = "sessions",
+    responses((status = 200, description = "Every live session", body = SessionList)))]
+pub async fn list(State(state): State<AppState>) -> Json<SessionList> {
+    let sessions = state.sessions.list().iter().map(|l| describe(l)).collect();
+    Json(SessionList { success: true, sessions })
+}
+
+/// One session.
+#[utoipa::path(get, path = "/sessions/{id}", tag = "sessions", params(("id" = String, Path, description = "Session id")),
+    responses((status = 200, description = "The session", body = SessionInfo),
+        (status = 404, description = "No such session", body = ErrorBody)))]
+pub async fn get_one(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<SessionInfo>, ApiError> {
+    let live = state.sessions.get(&id)?;
+    Ok(Json(describe(&live)))
+}
+
+/// Ends a session (running code is stopped).
+#[utoipa::path(delete, path = "/sessions/{id}", tag = "sessions", params(("id" = String, Path, description = "Session id")),
+    responses((status = 200, description = "Ended", body = Done),
+        (status = 404, description = "No such session", body = ErrorBody)))]
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Done>, ApiError> {
+    let live = state.sessions.remove(&id)?;
+    live.close(std::time::Duration::from_millis(200)).await;
+    Ok(Json(Done { success: true }))
+}
