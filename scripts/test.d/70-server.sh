@@ -3,7 +3,9 @@
 # port of 127.0.0.1, and schemathesis with every check; any failure fails the part. The two
 # event streams are left out (server/tests/sessions.rs tests them): to schemathesis a plain
 # GET of the WebSocket is "schema-valid" though only a handshake is, and an SSE stream of a
-# session it created never ends, so each such request would wait out its timeout.
+# session it created never ends, so each such request would wait out its timeout. The
+# positive_data_acceptance check is off: a schema cannot say which Python round-trips
+# through φ or which dialect is valid, and those are refused with 422 as they should be.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build -p phicode
@@ -20,6 +22,7 @@ done
 "$venv/bin/schemathesis" run "http://127.0.0.1:$port/openapi.json" \
   --checks all --max-examples "${PHICODE_SCHEMATHESIS_EXAMPLES:-50}" --seed 1 \
   --request-timeout 30 --suppress-health-check all \
-  --exclude-path '/sessions/{id}/ws' --exclude-path '/sessions/{id}/events'
+  --exclude-path '/sessions/{id}/ws' --exclude-path '/sessions/{id}/events' \
+  --exclude-checks positive_data_acceptance
 # The server is still up and answers after everything schemathesis sent.
 curl -sf "http://127.0.0.1:$port/info" >/dev/null

@@ -82,6 +82,11 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     serde_json::from_str::<&serde_json::value::RawValue>(text).map_err(|e| {
         ApiError::bad_request("invalid_json", format!("the body is not valid JSON: {e}"))
     })?;
+    // Every body is an object; serde would also take an array as a struct's fields in order.
+    if !text.trim_start().starts_with('{') {
+        let message = "the body must be a JSON object";
+        return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_request", message));
+    }
     // Valid JSON, so whatever fails now is its shape (serde_json calls some shape errors,
     // an integer where an enum belongs, syntax errors).
     serde_json::from_str(text).map_err(|e| {

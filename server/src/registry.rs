@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use axum::http::StatusCode;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::error::ApiError;
@@ -26,10 +27,13 @@ impl Registry {
         self.sessions.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// A place for one more session, or 503 when all are taken.
+    /// A place for one more session, or 429 (a quota, like a rate limit: delete a session
+    /// or try again later) when all are taken.
     pub fn reserve(&self) -> Result<OwnedSemaphorePermit, ApiError> {
         self.slots.clone().try_acquire_owned().map_err(|_| {
-            ApiError::busy(format!("the server's {} sessions are all in use", self.max), 5)
+            let message = format!("the server's {} sessions are all in use", self.max);
+            let error = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_sessions", message);
+            ApiError { retry_after: Some(5), ..error }
         })
     }
 

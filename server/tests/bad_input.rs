@@ -27,8 +27,10 @@ async fn malformed_bodies_are_4xx_json_errors() {
         error_of(status, &body, 400, "invalid_json");
         let (status, body) = server.post_raw(path, b"{\"code\": \"\xff\"}".to_vec()).await;
         error_of(status, &body, 400, "invalid_utf8");
-        let (status, body) = server.post_raw(path, "[1, 2]").await;
-        error_of(status, &body, 422, "invalid_request");
+        for not_an_object in ["[1, 2]", "[]", "\"code\"", "7"] {
+            let (status, body) = server.post_raw(path, not_an_object).await;
+            error_of(status, &body, 422, "invalid_request");
+        }
     }
     for wrong in [
         json!({"code": 1}),

@@ -126,7 +126,8 @@ fn describe(live: &Live) -> SessionInfo {
         (status = 400, description = "Empty, non-UTF-8 or invalid JSON body", body = ErrorBody),
         (status = 403, description = "A level above the server's, or one it cannot run", body = ErrorBody),
         (status = 422, description = "Wrong fields", body = ErrorBody),
-        (status = 503, description = "All sessions in use, or the worker did not start", body = ErrorBody),
+        (status = 429, description = "All sessions in use (Retry-After)", body = ErrorBody),
+        (status = 503, description = "The worker did not start", body = ErrorBody),
     ))]
 pub async fn create(
     State(state): State<AppState>,
