@@ -78,6 +78,30 @@ async fn restricted_runs_are_confined_and_memory_capped() {
     assert_eq!(done["result"], "45", "{done}");
 }
 
+/// SANDBOX, the server's default level: CPython for WASI in wasmtime, with no files but
+/// its scratch folder, no environment and a memory cap.
+#[tokio::test]
+async fn sandbox_runs_are_confined_in_wasmtime() {
+    let mut config = common::config();
+    config.level = Level::Sandbox;
+    config.memory_mb = 256;
+    let server = common::start(config).await;
+    let (_, done) =
+        server.post("/execute", &json!({"code": "π(1 + 1)\nimport sys\nsys.platform"})).await;
+    assert_eq!(
+        (done["level"].as_str(), done["output"].as_str()),
+        (Some("sandbox"), Some("2\n")),
+        "{done}"
+    );
+    assert_eq!(done["result"], "'wasi'", "{done}");
+    let (_, done) = server.post("/execute", &json!({"code": "open('/etc/passwd')"})).await;
+    assert_eq!(done["exception_type"], "FileNotFoundError", "{done}");
+    let (_, done) = server.post("/execute", &json!({"code": "import os\ndict(os.environ)"})).await;
+    assert_eq!(done["result"], "{}", "{done}");
+    let (_, done) = server.post("/execute", &json!({"code": "b = bytearray(1024 ** 3)"})).await;
+    assert_eq!(done["exception_type"], "MemoryError", "{done}");
+}
+
 #[tokio::test]
 async fn many_runs_at_once_all_succeed() {
     let mut config = common::config();

@@ -31,8 +31,6 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode, Error> {
     config.max_sessions = args.max_sessions as usize;
     config.shutdown_grace = Duration::from_secs(args.shutdown_grace);
     config.cors_origins = args.cors_origins.clone();
-    // The SANDBOX worker is not in this build yet (commands/worker.rs refuses it).
-    config.levels.retain(|&level| level != phicode_security::Level::Sandbox);
     config.python_info = concat!("cpython ", env!("PHICODE_PYTHON_VERSION")).into();
     phicode_server::run_blocking(config, args.json_logs)
         .map_err(|e| Error::Usage(format!("serve: {e}")))?;
