@@ -177,7 +177,10 @@ test('"on a phicode server" runs the program through phicode serve', async () =>
   const { spawn } = await import('node:child_process');
   const { existsSync } = await import('node:fs');
   const { createServer } = await import('node:net');
-  const bin = process.env.PHICODE_BIN ?? fileURLToPath(new URL('../../target/debug/phicode', import.meta.url));
+  // The binary cargo built: PHICODE_BIN, else CARGO_TARGET_DIR's debug build, else target/.
+  const { join } = await import('node:path');
+  const targets = process.env.CARGO_TARGET_DIR ?? fileURLToPath(new URL('../../target', import.meta.url));
+  const bin = process.env.PHICODE_BIN ?? join(targets, 'debug', 'phicode');
   assert.ok(existsSync(bin), `${bin} is missing: cargo build -p phicode (or set PHICODE_BIN)`);
   const port = await new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
