@@ -47,11 +47,14 @@ pub fn python_source_function<'py>(
         move |args, _kwargs| -> PyResult<String> {
             let path: PathBuf = args.get_item(0)?.extract()?;
             let bytes = std::fs::read(&path)?;
-            let text = String::from_utf8_lossy(&bytes);
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            Ok(phicode_core::to_python(text, &table))
+            Ok(as_python(&String::from_utf8_lossy(&bytes), &table))
         },
     )
+}
+
+/// φ text as Python, a leading byte-order mark dropped as Python drops it.
+fn as_python(text: &str, table: &SymbolTable) -> String {
+    phicode_core::to_python(text.strip_prefix('\u{feff}').unwrap_or(text), table)
 }
 
 /// `phi_to_python(text) -> str`: φ text as Python (for φ modules inside zip archives).
@@ -65,8 +68,7 @@ pub fn text_function<'py>(
         Some(c"φ text as Python."),
         move |args, _kwargs| -> PyResult<String> {
             let text: String = args.get_item(0)?.extract()?;
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            Ok(phicode_core::to_python(text, &table))
+            Ok(as_python(&text, &table))
         },
     )
 }
