@@ -26,6 +26,6 @@ pub use config::{Durability, DurableConfig};
 pub use error::DurableError;
 pub use outcome::{End, Outcome};
 pub use pool::{DurablePool, PooledDurableSession};
-pub use recovery::{OnCrash, Restored};
+pub use recovery::{Checkpointed, OnCrash, Restored};
 pub use session::DurableSession;
 pub use state::{StateDir, Taken, phicode_state_dir, sessions_dir};

@@ -55,6 +55,10 @@ impl Outcome {
     /// Replaces the message of the error it failed with (saying what a recovery did).
     pub fn interrupted(&mut self, message: &str) {
         if let End::Error(error) = &mut self.end {
+            // The traceback ends with the old message: it must say the same as the error.
+            if !error.exception_message.is_empty() {
+                error.traceback = error.traceback.replace(&error.exception_message, message);
+            }
             error.exception_message = message.to_owned();
         }
     }

@@ -6,9 +6,11 @@
 use std::time::Duration;
 
 use phicode_sessions::host::Session;
+use phicode_sessions::protocol::Checkpoint;
 use tokio::sync::watch;
 
 use crate::error::DurableError;
+use crate::live::Live;
 use crate::state::{StateDir, Taken};
 
 /// What to do with an execution whose worker died under it.
@@ -38,6 +40,37 @@ impl std::fmt::Display for Restored {
             None => f.write_str("no checkpoint to restore: the namespace is empty"),
         }
     }
+}
+
+/// A checkpoint taken on request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checkpointed {
+    /// After which cell, how many names.
+    pub taken: Taken,
+    /// Names that could not be saved.
+    pub skipped: Vec<String>,
+    /// The checkpoint file's size.
+    pub bytes: u64,
+}
+
+/// Checkpoints the live session into its state folder now; `None` without a folder.
+pub async fn checkpoint_now(live: &Live) -> Result<Option<Checkpointed>, DurableError> {
+    let Some(state) = live.state.as_ref() else { return Ok(None) };
+    let cell = *live.done.borrow();
+    let checkpoint = save(&live.session, state, cell).await?;
+    let taken = Taken { cell, names: checkpoint.namespace_size };
+    let skipped = checkpoint.skipped.into_iter().map(|s| s.name).collect();
+    let bytes = state.checkpoint_file().map_or(0, |(len, _)| len);
+    Ok(Some(Checkpointed { taken, skipped, bytes }))
+}
+
+/// Writes a checkpoint of `session` into `state`, then what it holds (taken after `cell`).
+async fn save(session: &Session, state: &StateDir, cell: u64) -> Result<Checkpoint, DurableError> {
+    let path = state.checkpoint().map_err(DurableError::State)?;
+    let checkpoint = session.checkpoint_to(&path.to_string_lossy()).await?;
+    let taken = Taken { cell, names: checkpoint.namespace_size };
+    state.record(&taken).map_err(DurableError::State)?;
+    Ok(checkpoint)
 }
 
 /// Starts a new worker in place of the dead one and restores the last checkpoint.
@@ -84,9 +117,7 @@ pub async fn checkpointer(
             }
         }
         let cell = *done.borrow_and_update();
-        let Ok(path) = state.checkpoint() else { continue };
-        if let Ok(checkpoint) = session.checkpoint_to(&path.to_string_lossy()).await {
-            let _ = state.record(&Taken { cell, names: checkpoint.namespace_size });
-        }
+        // A failed checkpoint leaves the previous one whole; the next pause tries again.
+        let _ = save(&session, &state, cell).await;
     }
 }

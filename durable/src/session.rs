@@ -19,7 +19,9 @@ use crate::live::Live;
 use crate::outcome::Outcome;
 use crate::questions::settle;
 use crate::record;
-use crate::recovery::{Restored, checkpointer, recover, restore_last};
+use crate::recovery::{
+    Checkpointed, Restored, checkpoint_now, checkpointer, recover, restore_last,
+};
 use crate::state::StateDir;
 
 /// A session with durable executions.
@@ -126,6 +128,17 @@ impl DurableSession {
             self.live.done.send_replace(as_of);
         }
         Ok(restored)
+    }
+
+    /// Checkpoints the namespace into the state folder now (what a host does before it
+    /// stops); `None` when the session keeps no checkpoints.
+    pub async fn checkpoint_now(&self) -> Result<Option<Checkpointed>, DurableError> {
+        checkpoint_now(&self.live).await
+    }
+
+    /// The ids of the questions (`input()`, `approve()`) waiting for an answer now.
+    pub fn open_questions(&self) -> Vec<String> {
+        self.live.open.list().into_iter().map(|open| open.id).collect()
     }
 
     /// Replaces a dead (or live) worker and restores the last checkpoint into the new one.

@@ -12,9 +12,11 @@ cargo build -p phicode
 venv=server/out/venv
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log=$(mktemp)
-"${CARGO_TARGET_DIR:-target}/debug/phicode" serve --port "$port" --level restricted --warm-workers 0 --exec-timeout 5 >"$log" 2>&1 &
+state=$(mktemp -d) # Durable sessions schemathesis makes live and die here, not in ~/.local/state.
+"${CARGO_TARGET_DIR:-target}/debug/phicode" serve --port "$port" --level restricted --warm-workers 0 --exec-timeout 5 \
+  --state-dir "$state" >"$log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -f "$log"' EXIT
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$log" "$state"' EXIT
 for _ in $(seq 100); do
   curl -sf "http://127.0.0.1:$port/info" >/dev/null && break
   sleep 0.1

@@ -48,6 +48,9 @@ pub struct ServerConfig {
     /// The levels this build's workers can run (a level left out is refused, never
     /// replaced by another).
     pub levels: Vec<Level>,
+    /// Where durable sessions are kept (`<state_dir>/sessions/<id>/`) and resumed from at
+    /// start; `None`: durable sessions are not offered.
+    pub state_dir: Option<PathBuf>,
     /// `/info`'s `python_info`, the reference's string (`cpython 3.11.7`).
     pub python_info: String,
 }
@@ -74,6 +77,7 @@ impl ServerConfig {
             worker_program: worker_program.into(),
             cors_origins: vec!["*".into()],
             levels: Level::ALL.to_vec(),
+            state_dir: phicode_durable::phicode_state_dir().map(|d| d.join("server")),
             python_info: "cpython".into(),
         }
     }

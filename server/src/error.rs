@@ -79,6 +79,18 @@ impl ApiError {
         }
     }
 
+    /// A durable session's failure: its session's as above; a promise or state folder
+    /// failure is the server's too (503).
+    pub fn durable(error: &phicode_durable::DurableError) -> Self {
+        match error {
+            phicode_durable::DurableError::Session(e) => Self::from_session(e),
+            other => {
+                let message = format!("the session's durable state failed: {other}");
+                Self::new(StatusCode::SERVICE_UNAVAILABLE, "durability_failed", message)
+            }
+        }
+    }
+
     /// The JSON body.
     pub fn body(&self) -> ErrorBody {
         ErrorBody { success: false, error: self.message.clone(), code: self.code.into() }

@@ -1,18 +1,16 @@
-//! [`Live`]: one session of the server: its worker, its event stream, the questions its code
-//! waits on, and the pump that reads each execution into all of them (answering them is
-//! `settle.rs`).
+//! [`Live`]: one session of the server: its worker (durable or not), its event stream and
+//! the questions its code waits on. Running cells is `pump.rs`, answering questions
+//! `settle.rs`, checkpoints `keep.rs`.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use phicode_durable::DurableSession;
 use phicode_security::Level;
-use phicode_sessions::host::{Event, Execution, Session};
-use phicode_sessions::protocol::{Execute, StreamName};
-use tokio::sync::{OwnedSemaphorePermit, broadcast, oneshot, watch};
+use phicode_sessions::host::Session;
+use tokio::sync::{OwnedSemaphorePermit, broadcast, watch};
 
-use crate::error::ApiError;
-use crate::gather::{Gathered, append};
 use crate::streamed::{Question, Streamed};
 
 /// A live session.
@@ -27,14 +25,17 @@ pub struct Live {
     pub created: u64,
     /// Executions started.
     pub executions: AtomicU64,
-    /// Executions not finished.
-    pub running: AtomicUsize,
-    /// The latest checkpoint, for `restore`.
+    /// Executions not finished (watched by a shutdown waiting for them).
+    pub running: watch::Sender<usize>,
+    /// The durable side of a durable session: executions and questions are promises, its
+    /// names are checkpointed into its state folder, and a dead worker is replaced with them.
+    pub durable: Option<Arc<DurableSession>>,
+    /// An ephemeral session's latest checkpoint, for `restore` (a durable one's is on disk).
     pub checkpoint: Mutex<Option<Vec<u8>>>,
     pub(crate) events: broadcast::Sender<Streamed>,
     pub(crate) questions: Mutex<BTreeMap<String, Question>>,
     pub(crate) settled: Mutex<VecDeque<String>>,
-    closed: watch::Sender<bool>,
+    pub(crate) closed: watch::Sender<bool>,
     _slot: OwnedSemaphorePermit,
 }
 
@@ -45,16 +46,32 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 impl Live {
     /// Wraps a started session; `slot` is its place under the server's session cap.
     pub fn new(session: Session, level: Level, slot: OwnedSemaphorePermit) -> Self {
+        Self::with(session, None, level, slot)
+    }
+
+    /// Wraps a started durable session.
+    pub fn durable(durable: DurableSession, level: Level, slot: OwnedSemaphorePermit) -> Self {
+        let session = durable.session().clone();
+        Self::with(session, Some(Arc::new(durable)), level, slot)
+    }
+
+    fn with(
+        session: Session,
+        durable: Option<Arc<DurableSession>>,
+        level: Level,
+        slot: OwnedSemaphorePermit,
+    ) -> Self {
         let created = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         Self {
             id: session.id().to_owned(),
             session,
+            durable,
             level,
             created,
             executions: AtomicU64::new(0),
-            running: AtomicUsize::new(0),
+            running: watch::channel(0).0,
             checkpoint: Mutex::new(None),
             events: broadcast::channel(1024).0,
             questions: Mutex::default(),
@@ -74,77 +91,20 @@ impl Live {
         self.closed.subscribe()
     }
 
-    /// The questions waiting.
+    /// The questions waiting (a durable session's may be answered elsewhere too, through
+    /// its promises: those are left out).
     pub fn questions(&self) -> Vec<Question> {
-        lock(&self.questions).values().cloned().collect()
+        let mut questions = lock(&self.questions);
+        if let Some(durable) = &self.durable {
+            let open = durable.open_questions();
+            questions.retain(|id, _| open.contains(id));
+        }
+        questions.values().cloned().collect()
     }
 
     /// Whether `promise_id` is a question of this session, open or already answered.
     pub fn knows(&self, promise_id: &str) -> bool {
         let open = lock(&self.questions).contains_key(promise_id);
         open || lock(&self.settled).iter().any(|s| s == promise_id)
-    }
-
-    /// Ends the session: streams end, the worker gets `grace` to finish what runs.
-    pub async fn close(&self, grace: std::time::Duration) {
-        let _ = self.closed.send(true);
-        let _ = self.session.shutdown(grace).await;
-    }
-
-    /// Starts `cell` as the next execution; the receiver gets everything it produced (output
-    /// kept up to `cap` bytes) when it ends.
-    pub async fn start(
-        self: &Arc<Self>,
-        mut cell: Execute,
-        cap: usize,
-    ) -> Result<(String, oneshot::Receiver<Gathered>), ApiError> {
-        let n = self.executions.fetch_add(1, Ordering::AcqRel) + 1;
-        let id = format!("{}:{n}", self.id);
-        cell.allow_stdin = true;
-        let execution = self
-            .session
-            .execute_request(Some(id.clone()), cell)
-            .await
-            .map_err(|e| ApiError::from_session(&e))?;
-        self.running.fetch_add(1, Ordering::AcqRel);
-        let _ = self.events.send(Streamed::Started { execution_id: id.clone() });
-        let (done, result) = oneshot::channel();
-        tokio::spawn(Arc::clone(self).pump(execution, cap, done));
-        Ok((id, result))
-    }
-
-    async fn pump(
-        self: Arc<Self>,
-        mut execution: Execution,
-        cap: usize,
-        done: oneshot::Sender<Gathered>,
-    ) {
-        let start = std::time::Instant::now();
-        let mut gathered = Gathered::default();
-        let mut used = 0;
-        while let Some(event) = execution.next().await {
-            let streamed = Streamed::from_event(&event, &self.id);
-            if let Streamed::Question(q) = &streamed {
-                lock(&self.questions).insert(q.promise_id.clone(), q.clone());
-            }
-            let _ = self.events.send(streamed);
-            match event {
-                Event::Output(o) => {
-                    let text = match o.stream {
-                        StreamName::Stdout => &mut gathered.stdout,
-                        StreamName::Stderr => &mut gathered.stderr,
-                    };
-                    gathered.truncated |= !append(text, &o.data, &mut used, cap);
-                }
-                Event::Result(r) => gathered.result = Some(r),
-                Event::Error(e) => gathered.error = Some(e),
-                _ => {}
-            }
-        }
-        // Questions of a finished execution can no longer be answered.
-        lock(&self.questions).retain(|_, q| q.execution_id.as_deref() != Some(execution.id()));
-        self.running.fetch_sub(1, Ordering::AcqRel);
-        gathered.elapsed = start.elapsed().as_secs_f64();
-        let _ = done.send(gathered);
     }
 }

@@ -1,6 +1,7 @@
 //! [`Registry`]: the server's live sessions by id, under a cap on how many exist at once.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -69,10 +70,11 @@ impl Registry {
         self.map().values().find(|live| live.knows(promise_id)).cloned()
     }
 
-    /// Ends every session at shutdown: each worker finishes what it runs within `grace`.
-    pub async fn close_all(&self, grace: Duration) {
+    /// Stops every session at shutdown: running cells get `grace` to finish; durable
+    /// sessions are checkpointed into `state` for the next server to resume.
+    pub async fn stop_all(&self, grace: Duration, state: Option<&Path>) {
         let all: Vec<_> = self.map().drain().map(|(_, live)| live).collect();
-        let closing = all.iter().map(|live| live.close(grace));
-        futures_util::future::join_all(closing).await;
+        let stopping = all.iter().map(|live| live.stop(grace, state));
+        futures_util::future::join_all(stopping).await;
     }
 }

@@ -49,6 +49,7 @@ impl Server {
             TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
         let (stopping, stopped) = watch::channel(false);
         let state = AppState::new(config, stopped);
+        crate::resume::resume_all(&state).await;
         if state.config.warm_workers > 0 {
             let warm = state.clone();
             tokio::spawn(async move {
@@ -74,6 +75,7 @@ impl Server {
         let grace = state.config.shutdown_grace;
         let head_timeout = state.config.read_timeout;
         let sessions = state.sessions.clone();
+        let state_dir = state.config.state_dir.clone();
         let mut stopped = state.shutdown.clone();
         let app = router(state);
         tracing::info!(addr = %listener.local_addr()?, "phicode serve is listening");
@@ -92,7 +94,7 @@ impl Server {
             () = serving => {}
             () = overdue => tracing::warn!("the grace period ended with requests still running"),
         }
-        sessions.close_all(grace).await;
+        sessions.stop_all(grace, state_dir.as_deref()).await;
         Ok(())
     }
 }

@@ -43,7 +43,28 @@ impl Live {
             }
             settled.push_back(promise_id.to_owned());
         }
-        let sent = match (question.kind.as_str(), how) {
+        if let Some(durable) = &self.durable {
+            // Through its promise: the durable session hands the answer to the worker.
+            let settled = match how {
+                Settlement::Resolve(line) => durable.resolve(promise_id, &line).await,
+                Settlement::Reject => durable.reject(promise_id).await,
+            };
+            settled.map_err(|e| ApiError::conflict("already_settled", e.to_string()))?;
+        } else {
+            self.answer_worker(promise_id, &question.kind, how).await?;
+        }
+        let _ = self.events.send(Streamed::Settled { promise_id: promise_id.to_owned() });
+        Ok(())
+    }
+
+    /// An ephemeral session's worker gets the answer itself.
+    async fn answer_worker(
+        &self,
+        promise_id: &str,
+        kind: &str,
+        how: Settlement,
+    ) -> Result<(), ApiError> {
+        let sent = match (kind, how) {
             ("input", Settlement::Resolve(line)) => {
                 self.session.input_response(promise_id, &line).await
             }
@@ -55,8 +76,6 @@ impl Live {
                 self.session.approval_response(promise_id, Verdict::Denied).await
             }
         };
-        sent.map_err(|e| ApiError::from_session(&e))?;
-        let _ = self.events.send(Streamed::Settled { promise_id: promise_id.to_owned() });
-        Ok(())
+        sent.map_err(|e| ApiError::from_session(&e))
     }
 }

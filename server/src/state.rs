@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use phicode_core::SymbolTable;
+use phicode_durable::{DurableConfig, DurableError, DurableSession};
 use phicode_sessions::host::{PoolConfig, SessionConfig, SessionPool};
 use tokio::sync::{OnceCell, watch};
 
@@ -52,6 +53,31 @@ impl AppState {
         session.heartbeat = None;
         session.cwd = Some(std::env::temp_dir());
         session
+    }
+
+    /// Starts the worker of durable session `id` at `level`, keeping its state (checkpoint,
+    /// scratch folder) in its folder under `state`, and restores its last checkpoint if it
+    /// has one (a session resumed by a new server).
+    pub async fn start_durable(
+        &self,
+        level: phicode_security::Level,
+        id: &str,
+        state: &std::path::Path,
+    ) -> Result<DurableSession, ApiError> {
+        let folder = crate::stored::folder(state, id);
+        let scratch = folder.join("scratch");
+        std::fs::create_dir_all(&scratch)
+            .map_err(|e| ApiError::durable(&DurableError::State(e)))?;
+        let mut session = self.session_config(level);
+        session.session_id = Some(id.to_owned());
+        session.scratch = Some(scratch);
+        let durable = DurableConfig { state_dir: Some(folder), ..DurableConfig::default() };
+        let started =
+            DurableSession::start(session, durable).await.map_err(|e| ApiError::durable(&e))?;
+        if let Some(restored) = started.resume().await.map_err(|e| ApiError::durable(&e))? {
+            tracing::info!(session = %id, "resumed: {restored}");
+        }
+        Ok(started)
     }
 
     /// The one-shot pool, started now if it is not yet.

@@ -59,6 +59,10 @@ pub struct ServeArgs {
     /// Origins allowed to call from a browser (repeat; `*` for any).
     #[arg(long = "cors-origin", value_name = "ORIGIN", default_value = "*")]
     pub cors_origins: Vec<String>,
+    /// Where durable sessions are kept, to be resumed by the next server started over the
+    /// same folder (default `$XDG_STATE_HOME/phicode/server`).
+    #[arg(long, value_name = "FOLDER")]
+    pub state_dir: Option<std::path::PathBuf>,
     /// Log JSON lines instead of text.
     #[arg(long)]
     pub json_logs: bool,

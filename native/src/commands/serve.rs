@@ -31,6 +31,9 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode, Error> {
     config.max_sessions = args.max_sessions as usize;
     config.shutdown_grace = Duration::from_secs(args.shutdown_grace);
     config.cors_origins = args.cors_origins.clone();
+    if let Some(state) = &args.state_dir {
+        config.state_dir = Some(state.clone());
+    }
     config.python_info = concat!("cpython ", env!("PHICODE_PYTHON_VERSION")).into();
     phicode_server::run_blocking(config, args.json_logs)
         .map_err(|e| Error::Usage(format!("serve: {e}")))?;

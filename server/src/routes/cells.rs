@@ -45,7 +45,8 @@ pub struct Started {
     pub execution_id: String,
 }
 
-/// What a checkpoint holds (the bytes stay on the server, for `restore`).
+/// What a checkpoint holds (the bytes stay on the server, for `restore`: in memory for an
+/// ephemeral session, in its state folder for a durable one).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CheckpointInfo {
     /// Always true.
@@ -127,16 +128,13 @@ pub async fn checkpoint(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<CheckpointInfo>, ApiError> {
-    let live = state.sessions.get(&id)?;
-    let mut checkpoint = live.session.checkpoint().await.map_err(|e| ApiError::from_session(&e))?;
-    let data = checkpoint.data.take().unwrap_or_default();
+    let kept = state.sessions.get(&id)?.checkpoint().await?;
     let info = CheckpointInfo {
         success: true,
-        namespace_size: checkpoint.namespace_size,
-        checkpoint_size: data.len() as u64,
-        skipped: checkpoint.skipped.iter().map(|s| s.name.clone()).collect(),
+        namespace_size: kept.names,
+        checkpoint_size: kept.bytes,
+        skipped: kept.skipped,
     };
-    *live.checkpoint.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(data);
     Ok(Json(info))
 }
 
@@ -151,10 +149,6 @@ pub async fn restore(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Done>, ApiError> {
-    let live = state.sessions.get(&id)?;
-    let data = live.checkpoint.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
-    let data =
-        data.ok_or_else(|| ApiError::conflict("no_checkpoint", "take a checkpoint first"))?;
-    live.session.restore(Some(data), None, false).await.map_err(|e| ApiError::from_session(&e))?;
+    state.sessions.get(&id)?.restore().await?;
     Ok(Json(Done { success: true }))
 }

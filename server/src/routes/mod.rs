@@ -4,6 +4,7 @@ pub mod cells;
 pub mod convert;
 pub mod execute;
 pub mod info;
+pub mod kinds;
 pub mod promises;
 pub mod sessions;
 pub mod stream;

@@ -55,9 +55,12 @@ fn local_questions() -> Vec<Question> {
 #[utoipa::path(get, path = "/promises", tag = "promises",
     responses((status = 200, description = "The open questions", body = Promises)))]
 pub async fn list(State(state): State<AppState>) -> Json<Promises> {
-    let mut promises: Vec<Question> =
-        state.sessions.list().iter().flat_map(|l| l.questions()).collect();
-    promises.extend(tokio::task::spawn_blocking(local_questions).await.unwrap_or_default());
+    let sessions = state.sessions.list();
+    let mut promises: Vec<Question> = sessions.iter().flat_map(|l| l.questions()).collect();
+    let local = tokio::task::spawn_blocking(local_questions).await.unwrap_or_default();
+    // This server's durable sessions answer on control sockets too: listed once, above.
+    let ours = |q: &Question| sessions.iter().any(|l| l.id == q.session_id);
+    promises.extend(local.into_iter().filter(|q| !ours(q)));
     Json(Promises { success: true, promises })
 }
 

@@ -17,42 +17,7 @@ use crate::live::Live;
 use crate::state::AppState;
 use crate::streamed::Question;
 
-/// A security level (README's "Security levels").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum LevelName {
-    /// CPython for WASI in wasmtime.
-    Sandbox,
-    /// Landlock, seccomp and rlimits; no files but a scratch folder, no network.
-    Restricted,
-    /// As restricted, plus capabilities through the host.
-    Standard,
-    /// As standard, plus processes and the environment.
-    Trusted,
-    /// Nothing checked.
-    Unrestricted,
-}
-
-impl From<LevelName> for Level {
-    fn from(name: LevelName) -> Self {
-        match name {
-            LevelName::Sandbox => Level::Sandbox,
-            LevelName::Restricted => Level::Restricted,
-            LevelName::Standard => Level::Standard,
-            LevelName::Trusted => Level::Trusted,
-            LevelName::Unrestricted => Level::Unrestricted,
-        }
-    }
-}
-
-/// How long a session's state lives.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Durability {
-    /// As long as the session (the only kind this server offers so far).
-    #[default]
-    Ephemeral,
-}
+pub use super::kinds::{Durability, LevelName};
 
 /// `POST /sessions`'s body (may be empty: `{}`).
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -110,11 +75,15 @@ fn describe(live: &Live) -> SessionInfo {
         success: true,
         id: live.id.clone(),
         level: live.level.as_str().into(),
-        durability: Durability::Ephemeral,
+        durability: if live.durable.is_some() {
+            Durability::Durable
+        } else {
+            Durability::Ephemeral
+        },
         created: live.created,
         alive: live.session.is_alive(),
         executions: live.executions.load(Ordering::Acquire),
-        running: live.running.load(Ordering::Acquire) as u64,
+        running: *live.running.borrow() as u64,
         questions: live.questions(),
     }
 }
@@ -124,7 +93,7 @@ fn describe(live: &Live) -> SessionInfo {
     responses(
         (status = 201, description = "Started", body = SessionInfo),
         (status = 400, description = "Empty, non-UTF-8 or invalid JSON body", body = ErrorBody),
-        (status = 403, description = "A level above the server's, or one it cannot run", body = ErrorBody),
+        (status = 403, description = "A level above the server's, one it cannot run, or durability it does not offer", body = ErrorBody),
         (status = 422, description = "Wrong fields", body = ErrorBody),
         (status = 429, description = "All sessions in use (Retry-After)", body = ErrorBody),
         (status = 503, description = "The worker did not start", body = ErrorBody),
@@ -143,10 +112,27 @@ pub async fn create(
         return Err(ApiError::forbidden("level_unavailable", message));
     }
     let slot = state.sessions.reserve()?;
-    let session = Session::start(state.session_config(level))
-        .await
-        .map_err(|e| ApiError::from_session(&e))?;
-    let live = Arc::new(Live::new(session, level, slot));
+    let live = match request.durability {
+        Durability::Ephemeral => {
+            let session = Session::start(state.session_config(level))
+                .await
+                .map_err(|e| ApiError::from_session(&e))?;
+            Live::new(session, level, slot)
+        }
+        Durability::Durable => {
+            let folder = state.config.state_dir.as_deref().ok_or_else(|| {
+                let message = "this server keeps no state folder, so no durable sessions";
+                ApiError::forbidden("durability_unavailable", message)
+            })?;
+            let id = crate::stored::new_id();
+            let durable = state.start_durable(level, &id, folder).await?;
+            let live = Live::durable(durable, level, slot);
+            crate::stored::save(folder, &id, &live.stored())
+                .map_err(|e| ApiError::durable(&phicode_durable::DurableError::State(e)))?;
+            live
+        }
+    };
+    let live = Arc::new(live);
     state.sessions.insert(live.clone());
     tracing::info!(session = %live.id, %level, "session started");
     Ok((StatusCode::CREATED, Json(describe(&live))))
@@ -181,6 +167,6 @@ pub async fn delete(
     Path(id): Path<String>,
 ) -> Result<Json<Done>, ApiError> {
     let live = state.sessions.remove(&id)?;
-    live.close(std::time::Duration::from_millis(200)).await;
+    live.delete(state.config.state_dir.as_deref()).await;
     Ok(Json(Done { success: true }))
 }

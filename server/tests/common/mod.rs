@@ -31,13 +31,20 @@ pub struct TestServer {
     task: Option<JoinHandle<()>>,
 }
 
-/// The test settings: unrestricted workers, no warm ones, port 0.
+/// The test settings: unrestricted workers, no warm ones, port 0, no state folder (so no
+/// durable sessions, and none of the user's resumed).
 pub fn config() -> ServerConfig {
     let mut config = ServerConfig::new(phicode());
     config.addr = "127.0.0.1:0".parse().unwrap();
     config.level = Level::Unrestricted;
     config.warm_workers = 0;
+    config.state_dir = None;
     config
+}
+
+/// The test settings with durable sessions kept in `state`.
+pub fn durable_config(state: &std::path::Path) -> ServerConfig {
+    ServerConfig { state_dir: Some(state.to_path_buf()), ..config() }
 }
 
 pub async fn start(config: ServerConfig) -> TestServer {
