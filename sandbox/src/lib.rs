@@ -16,6 +16,7 @@ pub mod guest;
 mod host;
 pub mod locate;
 mod options;
+mod scratch;
 mod serve;
 mod session;
 

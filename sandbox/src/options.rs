@@ -63,6 +63,8 @@ pub struct Options {
     /// Where compiled modules are kept; `$XDG_CACHE_HOME/phicode/wasm` (or
     /// `~/.cache/phicode/wasm`) when none.
     pub cache_dir: Option<PathBuf>,
+    /// The folder the guest sees as `/scratch` (kept); a temporary one when none.
+    pub scratch: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -77,6 +79,7 @@ impl Default for Options {
             python_wasm: None,
             python: None,
             cache_dir: None,
+            scratch: None,
         }
     }
 }

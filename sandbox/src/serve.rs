@@ -20,6 +20,7 @@ use crate::host::heartbeat::{self, Status};
 use crate::host::outbox::Outbox;
 use crate::host::reader;
 use crate::options::Options;
+use crate::scratch::Scratch;
 use crate::session::state::Session;
 use crate::session::{self, Ended};
 use crate::{cache, driver, locate};
@@ -46,7 +47,7 @@ pub fn serve(
         None => locate::python_wasm_remembered(cache_dir.as_deref(), options.python.as_deref())?,
     };
     let runtime = Runtime::load(&wasm, cache_dir.as_deref())?;
-    let scratch = tempfile::Builder::new().prefix("phicode-sandbox-").tempdir()?;
+    let scratch = Scratch::new(options.scratch.as_deref())?;
     let events = channel();
     let args = driver::args();
     let live = Arc::new(AtomicUsize::new(0));

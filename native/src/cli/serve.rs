@@ -63,6 +63,9 @@ pub struct ServeArgs {
     /// same folder (default `$XDG_STATE_HOME/phicode/server`).
     #[arg(long, value_name = "FOLDER")]
     pub state_dir: Option<std::path::PathBuf>,
+    /// Offer only ephemeral sessions: nothing is kept on disk, nothing resumed.
+    #[arg(long, conflicts_with = "state_dir")]
+    pub ephemeral_only: bool,
     /// Log JSON lines instead of text.
     #[arg(long)]
     pub json_logs: bool,

@@ -34,6 +34,9 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode, Error> {
     if let Some(state) = &args.state_dir {
         config.state_dir = Some(state.clone());
     }
+    if args.ephemeral_only {
+        config.state_dir = None;
+    }
     config.python_info = concat!("cpython ", env!("PHICODE_PYTHON_VERSION")).into();
     phicode_server::run_blocking(config, args.json_logs)
         .map_err(|e| Error::Usage(format!("serve: {e}")))?;

@@ -39,6 +39,7 @@ fn sandbox(args: &WorkerArgs, table: phicode_core::SymbolTable) -> Result<ExitCo
             ..defaults
         },
         python: built_python(),
+        scratch: args.scratch.clone(),
         ..phicode_sandbox::Options::default()
     };
     phicode_sandbox::serve(options, std::io::stdin(), std::io::stdout())

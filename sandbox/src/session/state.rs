@@ -88,8 +88,8 @@ pub struct Session {
     pub guest: Guest,
     /// The guest's command line.
     pub args: Vec<String>,
-    /// The scratch folder (removed when the session ends).
-    pub scratch: tempfile::TempDir,
+    /// The scratch folder (a temporary one is removed when the session ends).
+    pub scratch: crate::scratch::Scratch,
     /// The φ symbols.
     pub table: SymbolTable,
     /// The guest's limits.
