@@ -27,3 +27,24 @@ impl Scratch {
         &self.path
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_named_folder_outlives_the_session_and_a_temporary_one_does_not() {
+        let base = tempfile::tempdir().unwrap();
+        let named = base.path().join("session/scratch");
+        let scratch = Scratch::new(Some(&named)).unwrap();
+        std::fs::write(scratch.path().join("note.txt"), "kept").unwrap();
+        drop(scratch);
+        assert_eq!(std::fs::read_to_string(named.join("note.txt")).unwrap(), "kept");
+        let temporary = Scratch::new(None).unwrap();
+        let path = temporary.path().to_path_buf();
+        assert!(path.is_dir());
+        drop(temporary);
+        assert!(!path.exists());
+    }
+}
