@@ -2,7 +2,6 @@
 //! otherwise): the last checkpoint of its namespace and what it was taken after, each
 //! written atomically so a crash mid-write leaves the previous one whole.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -96,9 +95,7 @@ impl StateDir {
     /// Records what the checkpoint just written holds.
     pub fn record(&self, taken: &Taken) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.path)?;
-        let mut file = tempfile::NamedTempFile::new_in(&self.path)?;
-        file.write_all(&serde_json::to_vec(taken).map_err(std::io::Error::other)?)?;
-        file.persist(self.path.join(TAKEN)).map_err(|e| e.error)?;
-        Ok(())
+        let text = serde_json::to_vec(taken).map_err(std::io::Error::other)?;
+        phicode_sessions::host::files::replace(&self.path.join(TAKEN), &text)
     }
 }

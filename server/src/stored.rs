@@ -3,7 +3,6 @@
 //! the server needs to start it again: its level, when it was made, its executions), so a
 //! server started again over the same state folder resumes every one of them.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use phicode_security::Level;
@@ -42,9 +41,8 @@ fn is_id(id: &str) -> bool {
 pub fn save(state: &Path, id: &str, stored: &Stored) -> std::io::Result<()> {
     let folder = folder(state, id);
     std::fs::create_dir_all(&folder)?;
-    let mut file = tempfile::NamedTempFile::new_in(&folder)?;
-    file.write_all(&serde_json::to_vec_pretty(stored).map_err(std::io::Error::other)?)?;
-    file.persist(folder.join(META)).map(drop).map_err(|e| e.error)
+    let text = serde_json::to_vec_pretty(stored).map_err(std::io::Error::other)?;
+    phicode_sessions::host::files::replace(&folder.join(META), &text)
 }
 
 /// Every durable session kept under `state`, oldest first; folders that are not ours, or

@@ -12,7 +12,7 @@ mod config;
 mod deliver;
 mod error;
 mod event;
-mod files;
+pub mod files;
 mod lifecycle;
 mod observers;
 mod pool;
