@@ -34,6 +34,7 @@ pub struct Live {
     pub checkpoint: Mutex<Option<Vec<u8>>>,
     pub(crate) events: broadcast::Sender<Streamed>,
     pub(crate) questions: Mutex<BTreeMap<String, Question>>,
+    /// Questions answered or no longer waited on, newest last (`settle.rs`).
     pub(crate) settled: Mutex<VecDeque<String>>,
     pub(crate) closed: watch::Sender<bool>,
     _slot: OwnedSemaphorePermit,
@@ -94,12 +95,11 @@ impl Live {
     /// The questions waiting (a durable session's may be answered elsewhere too, through
     /// its promises: those are left out).
     pub fn questions(&self) -> Vec<Question> {
-        let mut questions = lock(&self.questions);
         if let Some(durable) = &self.durable {
             let open = durable.open_questions();
-            questions.retain(|id, _| open.contains(id));
+            self.retire(|q| !open.contains(&q.promise_id));
         }
-        questions.values().cloned().collect()
+        lock(&self.questions).values().cloned().collect()
     }
 
     /// Whether `promise_id` is a question of this session, open or already answered.

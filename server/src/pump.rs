@@ -161,7 +161,7 @@ impl Live {
         done: oneshot::Sender<Gathered>,
     ) {
         // Questions of a finished execution can no longer be answered.
-        lock(&self.questions).retain(|_, q| q.execution_id.as_deref() != Some(id));
+        self.retire(|q| q.execution_id.as_deref() == Some(id));
         self.running.send_modify(|n| *n -= 1);
         gathered.elapsed = start.elapsed().as_secs_f64();
         let _ = done.send(gathered);

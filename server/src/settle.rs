@@ -1,14 +1,16 @@
-//! Answering a session's questions: each promise id settles once; a second settle is told
-//! so (409), and an id the session never asked is 404.
+//! Answering a session's questions: each promise id settles once. A question answered, or
+//! no longer waited on (its execution ended, or a durable session's promise was settled
+//! elsewhere), is remembered as retired, so settling it is told so (409); an id the session
+//! never asked is 404.
 
 use phicode_sessions::protocol::Verdict;
 
 use crate::error::ApiError;
 use crate::live::{Live, lock};
-use crate::streamed::Streamed;
+use crate::streamed::{Question, Streamed};
 
-/// Settled promise ids remembered per session, so a second settle is told "already settled".
-const SETTLED_MEMORY: usize = 4096;
+/// Retired promise ids remembered per session, so a late settle is told "already settled".
+const RETIRED_MEMORY: usize = 4096;
 
 /// How a question is answered.
 #[derive(Debug, Clone)]
@@ -21,28 +23,19 @@ pub enum Settlement {
 
 impl Live {
     /// Answers the question `promise_id`: 404 when this session never asked it, 409 when it
-    /// was answered already.
+    /// was answered already or is no longer waited on.
     pub async fn settle(&self, promise_id: &str, how: Settlement) -> Result<(), ApiError> {
-        let removed = lock(&self.questions).remove(promise_id);
-        let Some(question) = removed else {
+        let open = self.questions().into_iter().find(|q| q.promise_id == promise_id);
+        let Some(question) = open else {
             if lock(&self.settled).iter().any(|s| s == promise_id) {
-                return Err(ApiError::conflict(
-                    "already_settled",
-                    format!("promise {promise_id} was already settled"),
-                ));
+                let message =
+                    format!("promise {promise_id} was already settled or is no longer waited on");
+                return Err(ApiError::conflict("already_settled", message));
             }
-            return Err(ApiError::not_found(
-                "unknown_promise",
-                format!("no open promise {promise_id}"),
-            ));
+            let message = format!("no open promise {promise_id}");
+            return Err(ApiError::not_found("unknown_promise", message));
         };
-        {
-            let mut settled = lock(&self.settled);
-            if settled.len() == SETTLED_MEMORY {
-                settled.pop_front();
-            }
-            settled.push_back(promise_id.to_owned());
-        }
+        self.retire(|q| q.promise_id == promise_id);
         if let Some(durable) = &self.durable {
             // Through its promise: the durable session hands the answer to the worker.
             let settled = match how {
@@ -55,6 +48,22 @@ impl Live {
         }
         let _ = self.events.send(Streamed::Settled { promise_id: promise_id.to_owned() });
         Ok(())
+    }
+
+    /// Moves the open questions `gone` picks to the retired ones (lock order: questions,
+    /// then retired ids).
+    pub(crate) fn retire(&self, gone: impl Fn(&Question) -> bool) {
+        let mut questions = lock(&self.questions);
+        let ids: Vec<String> =
+            questions.values().filter(|q| gone(q)).map(|q| q.promise_id.clone()).collect();
+        let mut retired = lock(&self.settled);
+        for id in ids {
+            questions.remove(&id);
+            if retired.len() == RETIRED_MEMORY {
+                retired.pop_front();
+            }
+            retired.push_back(id);
+        }
     }
 
     /// An ephemeral session's worker gets the answer itself.

@@ -64,14 +64,13 @@ async fn a_killed_worker_is_replaced_with_the_names_restored() {
     assert_eq!(run(&server, &id, "x").await["result"], "5");
 }
 
-#[tokio::test]
-async fn input_is_a_promise_listed_once_and_settled_once() {
-    let state = tempfile::tempdir().unwrap();
-    let server = common::start(common::durable_config(state.path())).await;
+/// Starts `name = input('name? ')` in a new durable session; the answer's upper case comes
+/// back from the task, the promise's listing at once.
+async fn asking(server: &common::TestServer) -> (tokio::task::JoinHandle<Value>, Value) {
     let id = server.session(json!({"durability": "durable"})).await;
     let body = json!({"code": "name = input('name? ')\nname.upper()"});
-    let asking = tokio::spawn({
-        let (client, url, id) = (server.client.clone(), server.url.clone(), id.clone());
+    let task = tokio::spawn({
+        let (client, url) = (server.client.clone(), server.url.clone());
         async move {
             let sent = client.post(format!("{url}/sessions/{id}/execute")).body(body.to_string());
             sent.send().await.unwrap().json::<Value>().await.unwrap()
@@ -87,16 +86,43 @@ async fn input_is_a_promise_listed_once_and_settled_once() {
         }
     })
     .await;
+    (task, promises)
+}
+
+#[tokio::test]
+async fn input_is_a_promise_listed_once_and_settled_once() {
+    let state = tempfile::tempdir().unwrap();
+    let server = common::start(common::durable_config(state.path())).await;
+    let (task, promises) = asking(&server).await;
     // Listed once, though this session also answers on its control socket.
     assert_eq!(promises.as_array().unwrap().len(), 1, "{promises}");
     assert_eq!(promises[0]["source"], "server");
-    let promise = promises[0]["promise_id"].as_str().unwrap();
-    let path = format!("/promises/{promise}/resolve");
+    let path = format!("/promises/{}/resolve", promises[0]["promise_id"].as_str().unwrap());
     assert_eq!(server.post(&path, &json!({"value": "ada"})).await.0, 200);
     let (status, again) = server.post(&path, &json!({"value": "bob"})).await;
     assert_eq!((status, again["code"].as_str()), (409, Some("already_settled")));
-    let done = common::within(30, asking).await.unwrap();
+    let done = common::within(30, task).await.unwrap();
     assert_eq!(done["result"], "'ADA'", "{done}");
+}
+
+/// The same promise settled from another process (`phicode promise resolve`, through the
+/// session's control socket) is then refused over HTTP.
+#[tokio::test]
+async fn a_question_answered_by_phicode_promise_is_not_answered_again() {
+    let state = tempfile::tempdir().unwrap();
+    let server = common::start(common::durable_config(state.path())).await;
+    let (task, promises) = asking(&server).await;
+    let promise = promises[0]["promise_id"].as_str().unwrap();
+    let mut resolve = std::process::Command::new(common::phicode());
+    resolve.args(["promise", "resolve", promise, "grace"]);
+    // Off this test's one runtime thread, which also serves the session's control socket.
+    let resolved = tokio::task::spawn_blocking(move || resolve.output()).await.unwrap().unwrap();
+    assert!(resolved.status.success(), "{}", String::from_utf8_lossy(&resolved.stderr));
+    let done = common::within(30, task).await.unwrap();
+    assert_eq!(done["result"], "'GRACE'", "{done}");
+    let (status, again) =
+        server.post(&format!("/promises/{promise}/resolve"), &json!({"value": "bob"})).await;
+    assert_eq!((status, again["code"].as_str()), (409, Some("already_settled")), "{again}");
 }
 
 #[tokio::test]
