@@ -7,6 +7,9 @@ import sys
 import time
 import types
 
+from _phicode_engine.checkpoints import checkpoint, restore  # the native engine's (driver.rs)
+from _phicode_engine.namespace import Namespace
+
 
 class Driver:
     def __init__(self):

@@ -25,8 +25,9 @@ def _compress(data):
     return zlib.compress(data, 1)
 
 
-def checkpoint(names):
-    """(bytes, counts, skipped): every picklable user name; modules by name."""
+def checkpoint(names, stored=False):
+    """(bytes, counts, skipped): every picklable user name; modules by name. `stored`: zlib
+    level 0 (the sandbox's own saves stay in memory, where compressing buys nothing)."""
     entries, modules, skipped = {}, {}, []
     for name, value in list(names.ns.items()):
         if is_engine_name(name):
@@ -49,7 +50,8 @@ def checkpoint(names):
         "count": names.count,  # the execution counter and In: a restored session goes on numbering
         "history": list(names.In),
     }
-    data = _compress(pickle.dumps(state, protocol=5))
+    data = pickle.dumps(state, protocol=5)
+    data = zlib.compress(data, 0) if stored else _compress(data)
     kinds = [kind for kind, _ in names.sources.values()]
     counts = (len(entries) + len(modules), kinds.count("function"), kinds.count("class"), len(data))
     return data, counts, skipped

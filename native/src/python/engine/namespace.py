@@ -38,9 +38,12 @@ class Namespace:
 
     # History ---------------------------------------------------------------------------
 
-    def begin(self, code):
-        """Counts a new cell; returns its number."""
-        self.count += 1
+    def begin(self, code, at_least=0):
+        """Counts a new cell, numbered past `at_least` (the sandbox's cells of an instance it
+        had to end keep their numbers in the next one); returns its number."""
+        self.count = max(self.count, at_least) + 1
+        while len(self.In) < self.count:
+            self.In.append("")
         self.In.append(code)
         self.ns[f"_i{self.count}"] = code
         return self.count
