@@ -7,7 +7,9 @@ import sys
 import time
 import types
 
-from _phicode_engine.checkpoints import checkpoint, restore  # the native engine's (driver.rs)
+# The native engine's modules (sandbox/src/driver.rs loads them).
+from _phicode_engine.checkpoints import checkpoint, restore
+from _phicode_engine.editing import complete, inspect, is_complete
 from _phicode_engine.namespace import Namespace
 
 

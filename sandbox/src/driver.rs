@@ -1,23 +1,23 @@
 //! The guest's driver: pure Python that the guest interpreter runs as
 //! `python -I -c BOOT DRIVER NAME SOURCE ...`, so no file of it needs to exist inside the
 //! sandbox. The native engine's pure modules (its namespace and checkpoint format, so a
-//! checkpoint moves between sandboxed and native sessions) are loaded first as the package
+//! checkpoint moves between sandboxed and native sessions, and its editing help) are loaded first as the package
 //! `_phicode_engine`; then the files in `python/`, joined in order into one source. All
 //! frames carry the file name `<phicode-sandbox>`, which tracebacks leave out.
 
 /// The native engine's modules the driver shares, in import order (each may import the
 /// ones before it, relatively).
-const ENGINE: [(&str, &str); 2] = [
+const ENGINE: [(&str, &str); 3] = [
     ("namespace", include_str!("../../native/src/python/engine/namespace.py")),
     ("checkpoints", include_str!("../../native/src/python/engine/checkpoints.py")),
+    ("editing", include_str!("../../native/src/python/engine/editing.py")),
 ];
 
 /// The driver's own sources, in the order they are joined: each uses only names defined by
 /// the ones before it (they share one global namespace).
-const PARTS: [&str; 4] = [
+const PARTS: [&str; 3] = [
     include_str!("../python/wire.py"),
     include_str!("../python/cells.py"),
-    include_str!("../python/editing.py"),
     include_str!("../python/main.py"),
 ];
 

@@ -14,7 +14,7 @@ import sys
 
 import _phicode_worker as W
 
-from . import capabilities, editing, interact, observe, requests
+from . import capabilities, cells, editing, interact, observe, requests
 from .context import Context
 from .namespace import Namespace
 from .runner import Runner
@@ -129,7 +129,9 @@ class Engine:
             status, indent = editing.is_complete(phi.python if phi is not None else item["code"])
             reply.update(status=status, indent=indent)
         elif kind == "inspect":
-            found, text = editing.inspect(self.ctx.ns, item["code"], item["cursor_pos"], item["detail_level"])
+            found, text = editing.inspect(
+                self.ctx.ns, item["code"], item["cursor_pos"], item["detail_level"], cells.PYTHON_OF
+            )
             reply.update(found=found, data={"text/plain": text})
         else:
             raise ValueError(f"the control thread does not serve `{kind}`")
