@@ -1,14 +1,17 @@
-// The page's side of the Python worker: start it, run a program, answer input(), and Stop.
-// Stop first raises KeyboardInterrupt through the interrupt buffer; if the program has not
-// ended a moment later (or the page is not cross-origin isolated), the worker is
-// terminated and a fresh one started, so Stop always stops.
+// The page's side of the Python worker: start it, run a program, pump its output, answer
+// input(), check syntax, and Stop. Stop first raises KeyboardInterrupt through the interrupt
+// buffer; if the program has not ended a moment later (or the page is not cross-origin
+// isolated), the worker is terminated and a fresh one started, so Stop always stops. A run
+// asked for while Python loads waits for it, and Stop cancels it there too.
 import {
   INPUT_ANSWERED,
   INPUT_CANCELLED,
   type FromWorker,
-  type RunFailure,
+  type Outcome,
+  type SyntaxProblem,
   type ToWorker,
 } from './protocol';
+import { ringBuffers, RingReader } from './ring';
 
 export interface RunnerEvents {
   output(stream: 'stdout' | 'stderr', text: string): void;
@@ -17,15 +20,21 @@ export interface RunnerEvents {
   status(text: string, busy: boolean): void;
 }
 
-export type RunResult = { failure: RunFailure | null } | { stopped: true };
-
 const GRACE_MS = 1500;
+/** Bytes of output taken from the ring per tick: a few milliseconds of the page's time. */
+const TICK_BYTES = 256 * 1024;
 
 export class Runner {
   private worker!: Worker;
-  private ready!: Promise<void>;
-  private shared?: { interrupt: Uint8Array; control: Int32Array; data: Uint8Array };
-  private finish?: (result: RunResult) => void;
+  private ready!: Promise<boolean>;
+  private loading = false;
+  private version = '';
+  private shared?: { interrupt: Uint8Array; control: Int32Array; data: Uint8Array; ring: RingReader };
+  private finish?: (outcome: Outcome) => void;
+  private checks = new Map<number, (problem: SyntaxProblem | null) => void>();
+  private nextCheck = 0;
+  private pumping = false;
+  private stopAsked?: (outcome: Outcome) => void;
 
   constructor(private events: RunnerEvents) {
     this.start();
@@ -38,41 +47,71 @@ export class Runner {
       const interrupt = new SharedArrayBuffer(1);
       const control = new SharedArrayBuffer(8);
       const data = new SharedArrayBuffer(1 << 16);
+      const ring = ringBuffers();
       this.shared = {
         interrupt: new Uint8Array(interrupt),
         control: new Int32Array(control),
         data: new Uint8Array(data),
+        ring: new RingReader(ring),
       };
-      init = { ...init, shared: { interrupt, control, data } };
+      init = { ...init, shared: { interrupt, control, data, ring } };
     }
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    this.loading = true;
     this.events.status('Loading Python…', true);
-    this.ready = new Promise((resolve, reject) => {
-      this.worker.onmessage = (event: MessageEvent<FromWorker>) => {
-        const message = event.data;
-        if (message.type === 'ready') {
-          this.events.status(`Python ${message.version} ready`, false);
-          resolve();
-        } else if (message.type === 'output') {
-          this.events.output(message.stream, message.text);
-        } else if (message.type === 'input') {
-          this.events.input();
-        } else if (message.type === 'done') {
-          this.settle({ failure: message.failure });
-        } else {
-          this.events.status(`Python failed: ${message.message}`, false);
-          reject(new Error(message.message));
-          this.settle({ failure: null });
-        }
-      };
+    this.ready = new Promise((resolve) => {
+      this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data, resolve);
     });
     this.worker.postMessage(init);
   }
 
-  private settle(result: RunResult) {
+  private receive(message: FromWorker, ready: (ok: boolean) => void) {
+    if (message.type === 'ready') {
+      this.loading = false;
+      this.version = message.version;
+      if (!this.running) this.events.status(`Python ${message.version} ready`, false);
+      ready(true);
+    } else if (message.type === 'output') {
+      this.events.output(message.stream, message.text);
+    } else if (message.type === 'input') {
+      this.drain();
+      this.events.input();
+    } else if (message.type === 'done') {
+      this.drain();
+      this.settle(message.outcome);
+    } else if (message.type === 'checked') {
+      this.checks.get(message.id)?.(message.problem);
+      this.checks.delete(message.id);
+    } else {
+      this.loading = false;
+      this.events.status(`Python failed: ${message.message}`, false);
+      ready(false);
+      this.settle({});
+    }
+  }
+
+  /** Takes what the ring holds, all of it (the program waits or has ended). */
+  private drain() {
+    while (this.shared?.ring.read(Infinity, (stream, text) => this.events.output(stream, text)));
+  }
+
+  /** Takes output a tick at a time while a program runs: the page stays responsive. */
+  private pump() {
+    const reader = this.shared?.ring;
+    if (!reader || this.pumping) return;
+    this.pumping = true;
+    const tick = () => {
+      reader.read(TICK_BYTES, (stream, text) => this.events.output(stream, text));
+      if (this.running) setTimeout(tick, 4);
+      else this.pumping = false;
+    };
+    tick();
+  }
+
+  private settle(outcome: Outcome) {
     const finish = this.finish;
     this.finish = undefined;
-    finish?.(result);
+    finish?.(outcome);
   }
 
   get running(): boolean {
@@ -80,17 +119,46 @@ export class Runner {
   }
 
   /** Runs `python` (its lines are the φ lines) and resolves when it ends or is stopped. */
-  async run(python: string): Promise<RunResult> {
-    await this.ready;
-    if (this.shared) Atomics.store(this.shared.interrupt, 0, 0);
-    const done = new Promise<RunResult>((resolve) => {
+  async run(python: string): Promise<Outcome> {
+    const done = new Promise<Outcome>((resolve) => {
       this.finish = resolve;
     });
-    this.events.status('Running…', true);
-    this.worker.postMessage({ type: 'run', python } satisfies ToWorker);
-    const result = await done;
-    this.events.status(outcome(result), false);
-    return result;
+    const pending = this.finish;
+    if (this.loading) this.events.status('Waiting for Python to load…', true);
+    void this.ready.then((ok) => {
+      if (!ok || this.finish !== pending) return; // failed to load, or stopped while waiting
+      if (this.shared) Atomics.store(this.shared.interrupt, 0, 0);
+      this.events.status('Running…', true);
+      this.worker.postMessage({ type: 'run', python } satisfies ToWorker);
+      this.pump();
+    });
+    let outcome = await done;
+    // Stopped during input() or in the runner's own code: whatever came back, a stop.
+    if (this.stopAsked === pending) outcome = { stopped: true };
+    this.events.status(this.describe(outcome), this.loading);
+    return outcome;
+  }
+
+  /** The status after a run: how it ended, and that Python reloads after a forced stop. */
+  private describe(outcome: Outcome): string {
+    const ended = wasStopped(outcome)
+      ? 'Stopped'
+      : outcome.failure
+        ? `Finished: ${outcome.failure.type}`
+        : outcome.exit !== undefined
+          ? `Exited with status ${outcome.exit}`
+          : 'Finished';
+    return this.loading ? `${ended} · loading Python…` : ended;
+  }
+
+  /** The first syntax error of `python`, or null; undefined when Python is busy or loading. */
+  check(python: string): Promise<SyntaxProblem | null | undefined> {
+    if (this.loading || this.running) return Promise.resolve(undefined);
+    const id = this.nextCheck++;
+    return new Promise((resolve) => {
+      this.checks.set(id, resolve);
+      this.worker.postMessage({ type: 'check', id, python } satisfies ToWorker);
+    });
   }
 
   /** Answers the pending input() with one line. */
@@ -106,31 +174,38 @@ export class Runner {
   /** Stops the running program: KeyboardInterrupt, then termination if it lingers. */
   stop() {
     if (!this.running) return;
+    const pending = this.finish;
+    this.stopAsked = pending;
+    if (this.loading) {
+      // Not started yet: it never will be.
+      this.settle({ stopped: true });
+      return;
+    }
+    this.events.status('Stopping…', true);
     if (this.shared) {
       Atomics.store(this.shared.interrupt, 0, 2); // SIGINT
       Atomics.store(this.shared.control, 0, INPUT_CANCELLED);
       Atomics.notify(this.shared.control, 0);
     }
-    const pending = this.finish;
     setTimeout(
       () => {
         if (this.finish !== pending || !pending) return;
         this.worker.terminate();
-        this.settle({ stopped: true });
+        for (const resolve of this.checks.values()) resolve(undefined as unknown as null);
+        this.checks.clear();
         this.start();
+        this.settle({ stopped: true });
       },
       this.shared ? GRACE_MS : 0,
     );
   }
+
+  get pythonVersion(): string {
+    return this.version;
+  }
 }
 
 /** Whether the run was stopped: by Stop's KeyboardInterrupt, or by ending the worker. */
-export function wasStopped(result: RunResult): boolean {
-  return 'stopped' in result || result.failure?.type === 'KeyboardInterrupt';
-}
-
-/** How a run ended, for the status line: stopped, failed with its exception, or finished. */
-function outcome(result: RunResult): string {
-  if (wasStopped(result)) return 'Stopped';
-  return 'failure' in result && result.failure ? `Finished: ${result.failure.type}` : 'Finished';
+export function wasStopped(outcome: Outcome): boolean {
+  return Boolean(outcome.stopped) || outcome.failure?.type === 'KeyboardInterrupt';
 }

@@ -37,6 +37,9 @@ async function open(url = server.url) {
   await page.setViewportSize({ width: 1280, height: 800 });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // A fresh start: the work kept in localStorage by an earlier test is forgotten.
+  await page.goto(`${server.url}no-such-page`);
+  await page.evaluate(() => localStorage.clear());
   await page.goto(url);
   await page.waitForSelector('#phi .cm-content');
   page.errors = errors;

@@ -1,0 +1,31 @@
+// Syntax errors marked while typing: the Python is compiled (never run) in the worker once
+// typing pauses, and the error is placed on the φ text through the conversion's column map.
+// When the place is a dialect word, the mark says so (`si = 3` becomes `if = 3`).
+import { mapToPhicode, type SourceMap } from 'phicode';
+import type { SymbolSpan } from './phi';
+import type { SyntaxProblem } from './protocol';
+
+export interface Located {
+  line: number;
+  column: number;
+  end: number;
+  message: string;
+}
+
+export function locateSyntax(
+  problem: SyntaxProblem,
+  map: SourceMap | undefined,
+  spans: SymbolSpan[],
+  dialectWords: Set<string>,
+): Located {
+  const toPhi = (column: number) => mapToPhicode(map, { line: problem.line, column }).column;
+  const column = toPhi(problem.column);
+  const end = problem.end && problem.end > problem.column ? toPhi(problem.end) : column + 1;
+  let message = problem.message;
+  // The dialect word the error is at, or the last one before it on its line.
+  const word = spans
+    .filter((s) => s.line === problem.line && s.column <= column && dialectWords.has(s.symbol))
+    .at(-1);
+  if (word) message += ` (\`${word.symbol}\` is this dialect's word for \`${word.python}\`, so it cannot be a name)`;
+  return { line: problem.line, column, end: Math.max(end, column + 1), message };
+}
