@@ -42,11 +42,28 @@ export class Lines {
 
   append(stream: string, text: string) {
     const parts = text.split('\n');
-    for (let i = 0; i < parts.length; i++) {
-      if (i > 0) this.rows.push([]);
-      if (parts[i]) this.add(this.rows[this.rows.length - 1], stream, parts[i]);
+    let from = 1;
+    const skipped = parts.length - 1 - (KEEP + 1);
+    if (skipped > 0) {
+      // More new lines than are kept: the rows now kept, and the first new ones, are
+      // dropped unseen.
+      this.dropped += this.count + skipped;
+      this.rows = [];
+      this.first = 0;
+      from += skipped;
+    } else if (parts[0]) this.add(this.rows[this.rows.length - 1], stream, parts[0]);
+    const { rows } = this;
+    for (let i = from; i < parts.length; i++) {
+      const part = parts[i];
+      // The common case, a short line of one stream, without add()'s bookkeeping.
+      if (!part) rows.push([]);
+      else if (part.length <= LINE_CHARS) rows.push([{ stream, text: part }]);
+      else {
+        rows.push([]);
+        this.add(rows[rows.length - 1], stream, part);
+      }
     }
-    const over = this.count - KEEP;
+    const over = this.count - 1 - KEEP; // the open last line aside
     if (over > 0) {
       this.first += over;
       this.dropped += over;

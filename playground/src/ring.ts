@@ -7,7 +7,7 @@
 export type Stream = 'stdout' | 'stderr';
 const STREAMS: Stream[] = ['stdout', 'stderr'];
 const HEAD = 5; // stream byte + 32-bit length
-export const RING_BYTES = 1 << 20;
+export const RING_BYTES = 1 << 18;
 
 /** The shared buffers: counters (bytes written, bytes read; both wrap) and the data. */
 export interface RingBuffers {
@@ -77,19 +77,18 @@ export class RingReader {
     this.data = new Uint8Array(buffers.data);
   }
 
-  /** Calls `take` with the text of each record read; returns whether more is waiting. */
-  read(budget: number, take: (stream: Stream, text: string) => void): boolean {
+  /** Calls `take` with the text of each record read, until `until` (a performance.now()
+   * time) has passed; returns whether more is waiting. */
+  read(until: number, take: (stream: Stream, text: string) => void): boolean {
     const written = Atomics.load(this.counters, WRITTEN);
     let read = Atomics.load(this.counters, READ);
-    let spent = 0;
-    while (read !== written && spent < budget) {
+    while (read !== written && performance.now() < until) {
       const head = this.copyOut(read, HEAD);
       const stream = STREAMS[head[0]] ?? 'stdout';
       const length = new DataView(head.buffer).getUint32(1, true);
       const bytes = this.copyOut(read + HEAD, length);
       take(stream, this.decoders[stream].decode(bytes, { stream: true }));
       read = (read + HEAD + length) | 0;
-      spent += HEAD + length;
     }
     Atomics.store(this.counters, READ, read);
     Atomics.notify(this.counters, READ);

@@ -21,8 +21,8 @@ export interface RunnerEvents {
 }
 
 const GRACE_MS = 1500;
-/** Bytes of output taken from the ring per tick: a few milliseconds of the page's time. */
-const TICK_BYTES = 256 * 1024;
+/** The page's time spent taking output from the ring per tick, in milliseconds. */
+const TICK_MS = 6;
 
 export class Runner {
   private worker!: Worker;
@@ -90,9 +90,23 @@ export class Runner {
     }
   }
 
-  /** Takes what the ring holds, all of it (the program waits or has ended). */
+  /** Takes what the ring holds, all of it (the program waits or has ended), joined by
+   * stream: a backlog of many lines is then one append, which keeps only its tail. */
   private drain() {
-    while (this.shared?.ring.read(Infinity, (stream, text) => this.events.output(stream, text)));
+    let stream: 'stdout' | 'stderr' | undefined;
+    let texts: string[] = [];
+    const flush = () => stream && texts.length && this.events.output(stream, texts.join(''));
+    while (
+      this.shared?.ring.read(Infinity, (next, text) => {
+        if (next !== stream) {
+          flush();
+          stream = next;
+          texts = [];
+        }
+        texts.push(text);
+      })
+    );
+    flush();
   }
 
   /** Takes output a tick at a time while a program runs: the page stays responsive. */
@@ -101,7 +115,7 @@ export class Runner {
     if (!reader || this.pumping) return;
     this.pumping = true;
     const tick = () => {
-      reader.read(TICK_BYTES, (stream, text) => this.events.output(stream, text));
+      reader.read(performance.now() + TICK_MS, (stream, text) => this.events.output(stream, text));
       if (this.running) setTimeout(tick, 4);
       else this.pumping = false;
     };
