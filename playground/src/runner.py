@@ -35,8 +35,14 @@ async def run(source, isolated):
     except SystemExit as error:
         return {"exit": exit_status(error)}
     except BaseException as error:  # noqa: BLE001 - everything is reported to the page
-        return {"failure": describe(error, source.splitlines())}
-    return {} if value is None else {"result": display(value)}
+        try:
+            return {"failure": describe(error, source.splitlines())}
+        except KeyboardInterrupt:  # Stop pressed while the failure was being told
+            return {"stopped": True}
+    try:
+        return {} if value is None else {"result": display(value)}
+    except KeyboardInterrupt:
+        return {"stopped": True}
 
 
 def exit_status(error):

@@ -60,7 +60,12 @@ function readLine(): string | null {
   Atomics.store(control, 0, INPUT_WAITING);
   post({ type: 'input' });
   Atomics.wait(control, 0, INPUT_WAITING);
-  if (Atomics.load(control, 0) !== INPUT_ANSWERED) return null;
+  if (Atomics.load(control, 0) !== INPUT_ANSWERED) {
+    // Stop: input() ends (EOFError, which the page reports as the stop it is) and the
+    // interrupt is taken back, so no KeyboardInterrupt lands in the runner's own code.
+    if (interrupt) interrupt[0] = 0;
+    return null;
+  }
   return new TextDecoder().decode(data.slice(0, control[1]));
 }
 

@@ -66,10 +66,16 @@ export async function replace(page, id, content) {
   if (content) await page.keyboard.insertText(content);
 }
 
+/** Python is loaded and idle: the status shows no activity (loading, running, stopping). */
 export const ready = (page) =>
-  page.waitForFunction(() => /ready|Finished|Stopped|Exited/.test(document.getElementById('status').textContent), null, {
-    timeout: 90_000,
-  });
+  page.waitForFunction(
+    () => {
+      const status = document.getElementById('status');
+      return status.textContent !== '' && !status.classList.contains('busy');
+    },
+    null,
+    { timeout: 90_000 },
+  );
 
 /** Clicks Run once Python is loaded; `finished(page)` then waits for that run to end. */
 export async function runAndWait(page, { wait = true } = {}) {
