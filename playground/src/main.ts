@@ -93,7 +93,8 @@ function checkSoon() {
     const words = new Set(currentTable().filter((e) => e.origin === 'dialect').map((e) => e.symbol));
     syntaxProblem = problem
       ? (() => {
-          const at = locateSyntax(problem, conversion.sourceMap, spans, words);
+          const line = phi.state.doc.line(Math.min(Math.max(problem.line, 1), phi.state.doc.lines)).text;
+          const at = locateSyntax(problem, conversion.sourceMap, spans, words, line);
           return diagnosticAt(phi.state.doc, at, 'error', 'Python', at.end);
         })()
       : undefined;

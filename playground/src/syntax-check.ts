@@ -17,10 +17,13 @@ export function locateSyntax(
   map: SourceMap | undefined,
   spans: SymbolSpan[],
   dialectWords: Set<string>,
+  phiLine: string,
 ): Located {
   const toPhi = (column: number) => mapToPhicode(map, { line: problem.line, column }).column;
-  const column = toPhi(problem.column);
-  const end = problem.end && problem.end > problem.column ? toPhi(problem.end) : column + 1;
+  const width = [...phiLine.trimEnd()].length;
+  // An error past the end of the line (a missing `:`) is marked on its last character.
+  const column = Math.max(1, Math.min(toPhi(problem.column), width));
+  const end = problem.end && problem.end > problem.column ? Math.min(toPhi(problem.end), width + 1) : column + 1;
   let message = problem.message;
   // The dialect word the error is at, or the last one before it on its line.
   const word = spans
