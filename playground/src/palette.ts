@@ -21,7 +21,6 @@ export function renderPalette(root: HTMLElement, table: SymbolEntry[], editor: E
     button.className = `symbol ${entry.origin}`;
     button.tabIndex = i === 0 ? 0 : -1;
     button.title = `${entry.symbol} → ${entry.python}   (type \\${namesOf(entry)[0]} or ${entry.python} then Tab)`;
-    button.setAttribute('aria-label', `${entry.symbol}: ${entry.python}`);
     button.dataset.symbol = entry.symbol;
     const symbol = document.createElement('span');
     symbol.textContent = entry.symbol;

@@ -4,13 +4,16 @@
 const KEY = 'phicode-theme';
 const ORDER = ['auto', 'light', 'dark'] as const;
 type Theme = (typeof ORDER)[number];
-const LABEL: Record<Theme, string> = { auto: '◐ Auto', light: '☀ Light', dark: '☾ Dark' };
+const ICON: Record<Theme, string> = { auto: '◐', light: '☀', dark: '☾' };
 
 function apply(button: HTMLButtonElement, theme: Theme) {
   if (theme === 'auto') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = theme;
-  button.textContent = LABEL[theme];
-  button.setAttribute('aria-label', `Colour theme: ${theme === 'auto' ? 'as the system' : theme} (change)`);
+  const icon = document.createElement('span');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = `${ICON[theme]} `;
+  button.replaceChildren(icon, `Theme: ${theme}`);
+  button.title = theme === 'auto' ? 'Colours as the system prefers (click to change)' : 'Click to change the colours';
 }
 
 export function themeToggle(button: HTMLButtonElement) {
