@@ -112,6 +112,8 @@ export class Output {
     this.answer = answer;
     this.form.hidden = false;
     this.field.focus();
+    this.form.scrollIntoView({ block: 'nearest' }); // the whole line, Send included
+
   }
 
   closeInput() {
