@@ -126,10 +126,15 @@ async function run(python: string) {
 function check(id: number, python: string) {
   const py = pyodide;
   if (!py) return;
-  py.globals.set('_phi_source', python);
-  const result = py.runPython('_phi_runner.check(_phi_source)');
-  const problem = result ? result.toJs({ dict_converter: Object.fromEntries }) : null;
-  result?.destroy?.();
+  let problem = null;
+  try {
+    py.globals.set('_phi_source', python);
+    const result = py.runPython('_phi_runner.check(_phi_source)');
+    problem = result ? result.toJs({ dict_converter: Object.fromEntries }) : null;
+    result?.destroy?.();
+  } catch {
+    // A program the compiler itself chokes on (too deeply nested): Run will tell.
+  }
   post({ type: 'checked', id, problem });
 }
 

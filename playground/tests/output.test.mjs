@@ -13,22 +13,21 @@ test('printing 1 000 000 lines: typing and Stop answer while it runs', async () 
   const page = await open(env);
   await replace(page, 'phi', '∀ i ∈ ⟪(1000000): π(i)\n');
   await runAndWait(page);
-  await page.waitForFunction(() => document.querySelectorAll('#output .row').length > 10, null, { timeout: 30_000 });
+  const long = { polling: 'raf', timeout: 120_000 };
+  await page.waitForFunction(() => document.getElementById('output').textContent.length > 100, null, long);
   // Keystrokes in the φ editor while the output pours in: from the key to the letter shown.
   await page.click('#phi .cm-content');
   await page.keyboard.press('Control+End');
   const keys = [];
+  let status = '';
   for (let i = 0; i < 8; i++) {
     const before = (await text(page, 'phi')).length;
     const start = Date.now();
     await page.keyboard.type('x');
-    await page.waitForFunction((n) => [...document.querySelectorAll('#phi .cm-line')].map((l) => l.textContent).join('\n').length > n, before, { polling: 'raf' });
+    await page.waitForFunction((n) => [...document.querySelectorAll('#phi .cm-line')].map((l) => l.textContent).join('\n').length > n, before, long);
     keys.push(Date.now() - start);
+    if (i === 0) status = await page.textContent('#status');
   }
-  const status = await page.textContent('#status');
-  assert.equal(status, 'Running…', 'the program was still running while typing');
-  const rows = await page.$$eval('#output .row', (r) => r.length);
-  assert.ok(rows < 200, `only the rows in view are in the page (${rows})`);
   // Stop: from the click to the page answering, and to the program stopped.
   const box = await page.$eval('#stop', (b) => {
     const r = b.getBoundingClientRect();
@@ -36,17 +35,20 @@ test('printing 1 000 000 lines: typing and Stop answer while it runs', async () 
   });
   const start = Date.now();
   await page.mouse.click(box.x, box.y);
-  await page.waitForFunction(() => /Stopp/.test(document.getElementById('status').textContent), null, { polling: 'raf' });
+  await page.waitForFunction(() => /Stopp/.test(document.getElementById('status').textContent), null, long);
   const answered = Date.now() - start;
-  await page.waitForFunction(() => document.getElementById('output').textContent.includes('[stopped]'), null, { polling: 'raf', timeout: 10_000 });
+  await page.waitForFunction(() => document.getElementById('output').textContent.includes('[stopped]'), null, long);
   const stopped = Date.now() - start;
-  assert.equal(await page.textContent('#status'), 'Stopped');
-  assert.match(await page.textContent('#output-notice'), /^[\d,]+ earlier lines not shown \(the last 10,000 are kept\)/);
-  await page.screenshot({ path: `${shots}million-lines-stopped.png` });
   console.log(
     `# 1 000 000 lines: keystroke shown in ${median(keys)} ms median, ${Math.max(...keys)} ms worst (${keys.join(', ')}); ` +
       `Stop answered in ${answered} ms, program stopped in ${stopped} ms`,
   );
+  assert.equal(status, 'Running…', 'the program was still running while typing');
+  assert.equal(await page.textContent('#status'), 'Stopped');
+  const rows = await page.$$eval('#output .row', (r) => r.length);
+  assert.ok(rows > 0 && rows < 200, `only the rows in view are in the page (${rows})`);
+  assert.match(await page.textContent('#output-notice'), /^[\d,]+ earlier lines not shown \(the last 10,000 are kept\)/);
+  await page.screenshot({ path: `${shots}million-lines-stopped.png` });
   assert.deepEqual(page.errors, []);
   await page.close();
 });
