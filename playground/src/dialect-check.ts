@@ -1,8 +1,13 @@
 // Dialect mistakes the transpiler accepts but a user almost never means: a key other than
 // `symbols` (so nothing is read), and a Python word that is neither a keyword nor a
-// built-in (`iff`): both are told as warnings at their place in the JSON.
-import { positionAt } from './positions';
+// built-in (`iff`): both are told as warnings at their place in the JSON, with the
+// transpiler's own issues, in the editor, the list under it and the panel's summary.
+import { setDiagnostics } from '@codemirror/lint';
 import { Text } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import type { DialectReport, SymbolEntry } from 'phicode';
+import { diagnosticAt } from './diagnostics';
+import { positionAt } from './positions';
 
 const KEYWORDS =
   'False None True and as assert async await break case class continue def del elif else except finally for from global if import in is lambda match nonlocal not or pass raise return try type while with yield _';
@@ -53,4 +58,26 @@ export function checkDialect(text: string, defaults: Set<string>): ExtraIssue[] 
     }
   }
   return issues;
+}
+
+/** Marks the issues in the dialect editor, lists them, and sums the dialect up. */
+export function showDialect(view: EditorView, report: DialectReport | undefined, extra: ExtraIssue[], table: SymbolEntry[]) {
+  const issues = [...(report?.issues ?? []), ...extra];
+  const marks = issues.map((i) => diagnosticAt(view.state.doc, i, i.kind === 'json' ? 'error' : 'warning', 'dialect'));
+  queueMicrotask(() => view.dispatch(setDiagnostics(view.state, marks)));
+  document.getElementById('dialect-issues')?.replaceChildren(
+    ...issues.map((issue) => {
+      const item = document.createElement('li');
+      item.textContent = `${issue.line}:${issue.column} ${issue.message}`;
+      item.className = issue.kind === 'json' ? 'error' : 'warning';
+      return item;
+    }),
+  );
+  const added = table.filter((e) => e.origin === 'dialect').length;
+  const summary = document.getElementById('dialect-summary');
+  if (summary) {
+    summary.textContent = report
+      ? `${added} word${added === 1 ? '' : 's'}, ${issues.length} issue${issues.length === 1 ? '' : 's'}`
+      : 'none';
+  }
 }

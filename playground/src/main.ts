@@ -5,7 +5,7 @@ import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { EditorView } from '@codemirror/view';
 import { symbols as defaultSymbols, version } from 'phicode';
 import { diagnosticAt } from './diagnostics';
-import { checkDialect } from './dialect-check';
+import { checkDialect, showDialect } from './dialect-check';
 import { byUser, jsonEditor, phiEditor, pythonEditor, setText } from './editors';
 import { EXAMPLES } from './examples';
 import { helpDialog } from './help';
@@ -16,7 +16,7 @@ import { startRuns } from './run';
 import { readShared, shareURL } from './share';
 import { restore, save, type Work } from './storage';
 import { setSpans } from './symbol-marks';
-import { locateSyntax } from './syntax-check';
+import { syntaxMark } from './syntax-check';
 import { themeToggle } from './theme';
 import './style.css';
 
@@ -91,37 +91,14 @@ function checkSoon() {
     const problem = await runs.runner.check(conversion.code);
     if (problem === undefined || phi.state.doc.toString() !== source) return;
     const words = new Set(currentTable().filter((e) => e.origin === 'dialect').map((e) => e.symbol));
-    syntaxProblem = problem
-      ? (() => {
-          const line = phi.state.doc.line(Math.min(Math.max(problem.line, 1), phi.state.doc.lines)).text;
-          const at = locateSyntax(problem, conversion.sourceMap, spans, words, line);
-          return diagnosticAt(phi.state.doc, at, 'error', 'Python', at.end);
-        })()
-      : undefined;
+    syntaxProblem = problem ? syntaxMark(phi.state.doc, problem, conversion.sourceMap, spans, words) : undefined;
     refreshPhi(false);
   }, 250);
 }
 
 function applyDialect() {
   const text = dialect.state.doc.toString();
-  const report = setDialect(text);
-  const issues = [...(report?.issues ?? []), ...checkDialect(text, DEFAULTS)];
-  const marks = issues.map((i) =>
-    diagnosticAt(dialect.state.doc, i, i.kind === 'json' ? 'error' : 'warning', 'dialect'),
-  );
-  later(() => dialect.dispatch(setDiagnostics(dialect.state, marks)));
-  $('dialect-issues').replaceChildren(
-    ...issues.map((issue) => {
-      const item = document.createElement('li');
-      item.textContent = `${issue.line}:${issue.column} ${issue.message}`;
-      item.className = issue.kind === 'json' ? 'error' : 'warning';
-      return item;
-    }),
-  );
-  const added = currentTable().filter((e) => e.origin === 'dialect').length;
-  $('dialect-summary').textContent = report
-    ? `${added} word${added === 1 ? '' : 's'}, ${issues.length} issue${issues.length === 1 ? '' : 's'}`
-    : 'none';
+  showDialect(dialect, setDialect(text), checkDialect(text, DEFAULTS), currentTable());
   renderPalette($('palette'), currentTable(), phi);
   refreshPhi(true);
   checkSoon();
@@ -172,8 +149,9 @@ $('share').addEventListener('click', () => {
 });
 window.addEventListener('hashchange', () => {
   const read = readShared(location.hash);
-  notify(read?.problem);
-  if (read?.state) load(read.state.code, read.state.dialect);
+  if (!read) return;
+  notify(read.problem);
+  if (read.state) load(read.state.code, read.state.dialect);
 });
 for (const id of ['palette-panel', 'dialect-panel']) $(id).addEventListener('toggle', () => keep(true));
 $('welcome-close').addEventListener('click', () => {

@@ -11,7 +11,8 @@ import {
   type SyntaxProblem,
   type ToWorker,
 } from './protocol';
-import { ringBuffers, RingReader } from './ring';
+import { OutputPump } from './pump';
+import { ringBuffers } from './ring';
 
 export interface RunnerEvents {
   output(stream: 'stdout' | 'stderr', text: string): void;
@@ -21,19 +22,16 @@ export interface RunnerEvents {
 }
 
 const GRACE_MS = 1500;
-/** The page's time spent taking output from the ring per tick, in milliseconds. */
-const TICK_MS = 6;
 
 export class Runner {
   private worker!: Worker;
   private ready!: Promise<boolean>;
   private loading = false;
   private version = '';
-  private shared?: { interrupt: Uint8Array; control: Int32Array; data: Uint8Array; ring: RingReader };
+  private shared?: { interrupt: Uint8Array; control: Int32Array; data: Uint8Array; pump: OutputPump };
   private finish?: (outcome: Outcome) => void;
   private checks = new Map<number, (problem: SyntaxProblem | null) => void>();
   private nextCheck = 0;
-  private pumping = false;
   private stopAsked?: (outcome: Outcome) => void;
 
   constructor(private events: RunnerEvents) {
@@ -52,7 +50,7 @@ export class Runner {
         interrupt: new Uint8Array(interrupt),
         control: new Int32Array(control),
         data: new Uint8Array(data),
-        ring: new RingReader(ring),
+        pump: new OutputPump(ring, (stream, text) => this.events.output(stream, text)),
       };
       init = { ...init, shared: { interrupt, control, data, ring } };
     }
@@ -74,10 +72,10 @@ export class Runner {
     } else if (message.type === 'output') {
       this.events.output(message.stream, message.text);
     } else if (message.type === 'input') {
-      this.drain();
+      this.shared?.pump.drain();
       this.events.input();
     } else if (message.type === 'done') {
-      this.drain();
+      this.shared?.pump.drain();
       this.settle(message.outcome);
     } else if (message.type === 'checked') {
       this.checks.get(message.id)?.(message.problem);
@@ -88,38 +86,6 @@ export class Runner {
       ready(false);
       this.settle({});
     }
-  }
-
-  /** Takes what the ring holds, all of it (the program waits or has ended), joined by
-   * stream: a backlog of many lines is then one append, which keeps only its tail. */
-  private drain() {
-    let stream: 'stdout' | 'stderr' | undefined;
-    let texts: string[] = [];
-    const flush = () => stream && texts.length && this.events.output(stream, texts.join(''));
-    while (
-      this.shared?.ring.read(Infinity, (next, text) => {
-        if (next !== stream) {
-          flush();
-          stream = next;
-          texts = [];
-        }
-        texts.push(text);
-      })
-    );
-    flush();
-  }
-
-  /** Takes output a tick at a time while a program runs: the page stays responsive. */
-  private pump() {
-    const reader = this.shared?.ring;
-    if (!reader || this.pumping) return;
-    this.pumping = true;
-    const tick = () => {
-      reader.read(performance.now() + TICK_MS, (stream, text) => this.events.output(stream, text));
-      if (this.running) setTimeout(tick, 4);
-      else this.pumping = false;
-    };
-    tick();
   }
 
   private settle(outcome: Outcome) {
@@ -144,7 +110,7 @@ export class Runner {
       if (this.shared) Atomics.store(this.shared.interrupt, 0, 0);
       this.events.status('Running…', true);
       this.worker.postMessage({ type: 'run', python } satisfies ToWorker);
-      this.pump();
+      this.shared?.pump.start(() => this.running);
     });
     let outcome = await done;
     // Stopped during input() or in the runner's own code: whatever came back, a stop.

@@ -1,7 +1,10 @@
 // Syntax errors marked while typing: the Python is compiled (never run) in the worker once
 // typing pauses, and the error is placed on the φ text through the conversion's column map.
 // When the place is a dialect word, the mark says so (`si = 3` becomes `if = 3`).
+import type { Diagnostic } from '@codemirror/lint';
+import type { Text } from '@codemirror/state';
 import { mapToPhicode, type SourceMap } from 'phicode';
+import { diagnosticAt } from './diagnostics';
 import type { SymbolSpan } from './phi';
 import type { SyntaxProblem } from './protocol';
 
@@ -31,4 +34,17 @@ export function locateSyntax(
     .at(-1);
   if (word) message += ` (\`${word.symbol}\` is this dialect's word for \`${word.python}\`, so it cannot be a name)`;
   return { line: problem.line, column, end: Math.max(end, column + 1), message };
+}
+
+/** The lint mark of a syntax problem on the φ document. */
+export function syntaxMark(
+  doc: Text,
+  problem: SyntaxProblem,
+  map: SourceMap | undefined,
+  spans: SymbolSpan[],
+  dialectWords: Set<string>,
+): Diagnostic {
+  const line = doc.line(Math.min(Math.max(problem.line, 1), doc.lines)).text;
+  const at = locateSyntax(problem, map, spans, dialectWords, line);
+  return diagnosticAt(doc, at, 'error', 'Python', at.end);
 }
