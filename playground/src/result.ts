@@ -12,10 +12,12 @@ export function showResult(display: Display, output: Output, box: HTMLElement) {
     frame.title = 'Rich output of the last expression';
     // Same origin (to size it) but no scripts: the HTML cannot act.
     frame.sandbox.add('allow-same-origin');
-    frame.srcdoc = `<!doctype html><meta charset="utf-8"><style>body{margin:0.4rem;font-family:system-ui,sans-serif;color-scheme:light dark}</style>${html}`;
+    frame.srcdoc = `<!doctype html><meta charset="utf-8"><style>body{margin:0.4rem;font-family:system-ui,sans-serif;color:#1f2937}</style>${html}`;
     frame.addEventListener('load', () => {
-      const height = frame.contentDocument?.documentElement.scrollHeight ?? 150;
-      frame.style.height = `${Math.min(height + 4, 480)}px`;
+      // The body's height (the document's is at least the frame's own).
+      const height = frame.contentDocument?.body.getBoundingClientRect().height ?? 150;
+      frame.style.height = `${Math.min(Math.ceil(height) + 16, 480)}px`;
+      box.scrollIntoView({ block: 'nearest' });
     });
     box.replaceChildren(frame);
     box.hidden = false;
@@ -25,6 +27,7 @@ export function showResult(display: Display, output: Output, box: HTMLElement) {
     image.src = `data:image/png;base64,${display.png}`;
     box.replaceChildren(image);
     box.hidden = false;
+    box.scrollIntoView({ block: 'nearest' });
   }
 }
 

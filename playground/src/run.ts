@@ -56,8 +56,8 @@ export function startRuns(page: RunPage) {
     clearResult($('result'));
     page.setRuntimeProblem(undefined);
     $<HTMLButtonElement>('run').disabled = true;
-    // On a narrow screen the output is below the editors: bring it into view.
-    if (matchMedia('(max-width: 700px)').matches) $('output-pane').scrollIntoView({ block: 'nearest' });
+    // The output is below the editors (far below on a phone): bring it into view.
+    $('output-pane').scrollIntoView({ block: 'nearest' });
     try {
       if (engine.value === 'server') {
         // The server's time limit stops a runaway program; Stop is for browser runs.
