@@ -120,7 +120,7 @@ const runs = startRuns({
   output,
   refreshPhi,
   setRuntimeProblem: (problem) => (runtimeProblem = problem),
-  ready: () => checkSoon(),
+  idle: () => checkSoon(),
 });
 
 function load(code: string, dialectText: string) {

@@ -20,8 +20,8 @@ export interface RunPage {
   output: Output;
   refreshPhi(showPython: boolean): Conversion;
   setRuntimeProblem(problem: Diagnostic | undefined): void;
-  /** Python has loaded (again). */
-  ready(): void;
+  /** Python is free again (loaded, or a run ended): syntax checks can resume. */
+  idle(): void;
 }
 
 export function startRuns(page: RunPage) {
@@ -33,7 +33,7 @@ export function startRuns(page: RunPage) {
     status(text, busy) {
       status.textContent = text;
       status.classList.toggle('busy', busy);
-      if (/ready$/.test(text)) page.ready();
+      if (/ready$/.test(text)) page.idle();
     },
   });
 
@@ -89,6 +89,7 @@ export function startRuns(page: RunPage) {
       $<HTMLButtonElement>('stop').disabled = true;
       // Finished runs, counted for anyone waiting on one (the end-to-end tests).
       document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
+      page.idle();
     }
   }
 
