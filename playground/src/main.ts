@@ -57,7 +57,7 @@ function refreshPhi(showPython: boolean) {
   const { conversion, spans } = convertPhi(phi.state.doc.toString());
   later(() => {
     const problems = conversion.diagnostics.map((d) => diagnosticAt(phi.state.doc, d, 'error', 'φ'));
-    if (syntaxProblem && !problems.length) problems.push(syntaxProblem);
+    if (syntaxProblem && !problems.length && !runtimeProblem) problems.push(syntaxProblem);
     if (runtimeProblem) problems.push(runtimeProblem);
     phi.dispatch({ effects: setSpans.of(spans) }, setDiagnostics(phi.state, problems));
   });
