@@ -27,7 +27,6 @@ export class Runner {
   private worker!: Worker;
   private ready!: Promise<boolean>;
   private loading = false;
-  private version = '';
   private shared?: { interrupt: Uint8Array; control: Int32Array; data: Uint8Array; pump: OutputPump };
   private finish?: (outcome: Outcome) => void;
   private checks = new Map<number, (problem: SyntaxProblem | null) => void>();
@@ -66,7 +65,6 @@ export class Runner {
   private receive(message: FromWorker, ready: (ok: boolean) => void) {
     if (message.type === 'ready') {
       this.loading = false;
-      this.version = message.version;
       if (!this.running) this.events.status(`Python ${message.version} ready`, false);
       ready(true);
     } else if (message.type === 'output') {
@@ -84,7 +82,8 @@ export class Runner {
       this.loading = false;
       this.events.status(`Python failed: ${message.message}`, false);
       ready(false);
-      this.settle({});
+      // A run waiting on it (or in it) ends with the reason, not as if it had finished.
+      this.settle({ failure: { type: 'Error', message: `Python failed: ${message.message}`, frames: [], syntax: null } });
     }
   }
 
@@ -178,10 +177,6 @@ export class Runner {
       },
       this.shared ? GRACE_MS : 0,
     );
-  }
-
-  get pythonVersion(): string {
-    return this.version;
   }
 }
 
