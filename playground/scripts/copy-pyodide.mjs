@@ -1,6 +1,7 @@
 // Copies the Pyodide runtime from node_modules into public/pyodide, so the site serves
-// Python itself (no CDN): the loader, the interpreter, the standard library.
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+// Python itself (no CDN): the loader, the interpreter, the standard library; and the
+// micropip wheel that scripts/setup.d/30-web.sh downloads into vendor/.
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +17,14 @@ const require = createRequire(import.meta.url);
 const from = dirname(require.resolve('pyodide/package.json'));
 const to = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'pyodide');
 mkdirSync(to, { recursive: true });
-for (const file of FILES) {
-  const source = join(from, file);
+const here = join(dirname(fileURLToPath(import.meta.url)), '..');
+const MICROPIP = 'micropip-0.11.1-py3-none-any.whl';
+const sources = FILES.map((file) => [file, join(from, file)]);
+sources.push([MICROPIP, join(here, 'vendor', MICROPIP)]);
+if (!existsSync(sources.at(-1)[1])) {
+  throw new Error(`vendor/${MICROPIP} is missing: run bash scripts/setup.d/30-web.sh from the repository root`);
+}
+for (const [file, source] of sources) {
   const target = join(to, file);
   let fresh = false;
   try {

@@ -27,21 +27,26 @@ import { phiIndent } from './indent';
 import { inputMethod } from './input-method';
 import { symbolMarks } from './symbol-marks';
 
+/** What Ctrl+Enter (Cmd+Enter) does in an editor: set by the page; it inserts nothing. */
+export const runKey = { run: () => {} };
+
 /** Marks a change the playground made (not the user). */
 export const programmatic = Annotation.define<boolean>();
 
+// Colours from the page's theme (style.css), so dark mode needs no second style.
 const style = HighlightStyle.define([
-  { tag: tags.keyword, color: '#7c3aed', fontWeight: '600' },
-  { tag: [tags.string, tags.special(tags.string)], color: '#047857' },
-  { tag: tags.comment, color: '#6b7280', fontStyle: 'italic' },
-  { tag: [tags.number, tags.bool, tags.null], color: '#b45309' },
-  { tag: [tags.definition(tags.variableName), tags.function(tags.definition(tags.variableName))], color: '#1d4ed8' },
-  { tag: tags.className, color: '#be185d' },
+  { tag: tags.keyword, color: 'var(--tok-keyword)', fontWeight: '600' },
+  { tag: [tags.string, tags.special(tags.string)], color: 'var(--tok-string)' },
+  { tag: tags.comment, color: 'var(--tok-comment)', fontStyle: 'italic' },
+  { tag: [tags.number, tags.bool, tags.null], color: 'var(--tok-number)' },
+  { tag: [tags.definition(tags.variableName), tags.function(tags.definition(tags.variableName))], color: 'var(--tok-def)' },
+  { tag: tags.className, color: 'var(--tok-class)' },
   { tag: tags.invalid, color: 'inherit' },
 ]);
 
 function editor(
   parent: HTMLElement,
+  label: string,
   doc: string,
   extensions: Extension[],
   onChange: (update: ViewUpdate) => void,
@@ -61,7 +66,9 @@ function editor(
         syntaxHighlighting(style),
         lintGutter(),
         extensions,
+        Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (runKey.run(), true) }])),
         keymap.of([...defaultKeymap, ...historyKeymap]),
+        EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((update) => update.docChanged && onChange(update)),
       ],
     }),
@@ -87,13 +94,13 @@ export function phiEditor(
   table: () => SymbolEntry[],
   onChange: (update: ViewUpdate) => void,
 ) {
-  return editor(parent, doc, [python(), Prec.high(phiIndent), symbolMarks, inputMethod(table)], onChange);
+  return editor(parent, 'φ code', doc, [python(), Prec.high(phiIndent), symbolMarks, inputMethod(table)], onChange);
 }
 
 export function pythonEditor(parent: HTMLElement, onChange: (update: ViewUpdate) => void) {
-  return editor(parent, '', [python()], onChange);
+  return editor(parent, 'Python code', '', [python()], onChange);
 }
 
 export function jsonEditor(parent: HTMLElement, doc: string, onChange: (update: ViewUpdate) => void) {
-  return editor(parent, doc, [json()], onChange);
+  return editor(parent, 'Dialect (JSON)', doc, [json()], onChange);
 }

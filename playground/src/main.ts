@@ -1,38 +1,63 @@
 // The playground page: φ and Python side by side (each converts into the other as it is
-// edited), the symbol palette, the dialect panel, Run/Stop with Pyodide, share and examples.
+// edited), the symbol palette, the dialect panel, Run/Stop with Pyodide, share and examples,
+// the work kept in the browser, help and the colour theme.
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { EditorView } from '@codemirror/view';
-import { version } from 'phicode';
+import { symbols as defaultSymbols, version } from 'phicode';
 import { diagnosticAt } from './diagnostics';
+import { checkDialect, showDialect } from './dialect-check';
 import { byUser, jsonEditor, phiEditor, pythonEditor, setText } from './editors';
 import { EXAMPLES } from './examples';
+import { helpDialog } from './help';
 import { Output } from './output';
 import { renderPalette } from './palette';
 import { convertPhi, convertPython, currentTable, setDialect } from './phi';
-import { Runner, wasStopped } from './runner';
-import { runOnServer } from './server-run';
+import { startRuns } from './run';
 import { readShared, shareURL } from './share';
+import { restore, save, type Work } from './storage';
 import { setSpans } from './symbol-marks';
-import { describeFailure } from './traceback';
+import { syntaxMark } from './syntax-check';
+import { themeToggle } from './theme';
 import './style.css';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const later = (work: () => void) => queueMicrotask(work);
-const initial = readShared(location.hash) ?? { code: EXAMPLES[0].code, dialect: '' };
+const DEFAULTS = new Set(defaultSymbols().map((e) => e.python));
+
+/** Tells something the user must know about (a damaged link), until dismissed or replaced. */
+function notify(text: string | undefined) {
+  $('notice').hidden = !text;
+  $('notice').textContent = text ?? '';
+}
+
+const shared = readShared(location.hash);
+const saved = restore();
+const initial: Work = shared?.state
+  ? { ...shared.state, loaded: shared.state.code }
+  : (saved ?? { code: EXAMPLES[0].code, dialect: '', loaded: EXAMPLES[0].code });
+let loaded = initial.loaded;
 let runtimeProblem: Diagnostic | undefined;
+let syntaxProblem: Diagnostic | undefined;
 
 const phi: EditorView = phiEditor($('phi'), initial.code, currentTable, (update) => {
   runtimeProblem = undefined;
+  syntaxProblem = undefined;
   refreshPhi(byUser(update));
+  checkSoon();
+  keep();
 });
 const py: EditorView = pythonEditor($('python'), (update) => byUser(update) && fromPython());
-const dialect: EditorView = jsonEditor($('dialect'), initial.dialect, () => applyDialect());
+const dialect: EditorView = jsonEditor($('dialect'), initial.dialect, () => {
+  applyDialect();
+  keep();
+});
 
 /** Converts the φ text: marks its symbols and problems, and (if asked) shows the Python. */
 function refreshPhi(showPython: boolean) {
   const { conversion, spans } = convertPhi(phi.state.doc.toString());
   later(() => {
     const problems = conversion.diagnostics.map((d) => diagnosticAt(phi.state.doc, d, 'error', 'φ'));
+    if (syntaxProblem && !problems.length && !runtimeProblem) problems.push(syntaxProblem);
     if (runtimeProblem) problems.push(runtimeProblem);
     phi.dispatch({ effects: setSpans.of(spans) }, setDiagnostics(phi.state, problems));
   });
@@ -51,120 +76,71 @@ function fromPython() {
     later(() => py.dispatch(setDiagnostics(py.state, [])));
   } else {
     const problems = result.problems ?? [result as { line: number; column: number; message: string }];
-    later(() =>
-      py.dispatch(
-        setDiagnostics(
-          py.state,
-          problems.map((p) => diagnosticAt(py.state.doc, p, 'error', 'Python → φ')),
-        ),
-      ),
-    );
+    const marks = problems.map((p) => diagnosticAt(py.state.doc, p, 'error', 'Python → φ'));
+    later(() => py.dispatch(setDiagnostics(py.state, marks)));
   }
+}
+
+/** Compiles the Python in the worker once typing pauses, and marks a syntax error on φ. */
+let checkTimer: ReturnType<typeof setTimeout> | undefined;
+function checkSoon() {
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(async () => {
+    const source = phi.state.doc.toString();
+    const { conversion, spans } = convertPhi(source);
+    const problem = await runs.runner.check(conversion.code);
+    if (problem === undefined || phi.state.doc.toString() !== source) return;
+    const words = new Set(currentTable().filter((e) => e.origin === 'dialect').map((e) => e.symbol));
+    syntaxProblem = problem ? syntaxMark(phi.state.doc, problem, conversion.sourceMap, spans, words) : undefined;
+    refreshPhi(false);
+  }, 250);
 }
 
 function applyDialect() {
-  const report = setDialect(dialect.state.doc.toString());
-  const issues = report?.issues ?? [];
-  later(() =>
-    dialect.dispatch(
-      setDiagnostics(
-        dialect.state,
-        issues.map((i) => diagnosticAt(dialect.state.doc, i, i.kind === 'json' ? 'error' : 'warning', 'dialect')),
-      ),
-    ),
-  );
-  $('dialect-issues').replaceChildren(
-    ...issues.map((issue) => {
-      const item = document.createElement('li');
-      item.textContent = `${issue.line}:${issue.column} ${issue.message}`;
-      item.className = issue.kind === 'json' ? 'error' : 'warning';
-      return item;
-    }),
-  );
-  const added = currentTable().filter((e) => e.origin === 'dialect').length;
-  $('dialect-summary').textContent = report
-    ? `${added} word${added === 1 ? '' : 's'}, ${issues.length} issue${issues.length === 1 ? '' : 's'}`
-    : 'none';
+  const text = dialect.state.doc.toString();
+  showDialect(dialect, setDialect(text), checkDialect(text, DEFAULTS), currentTable());
   renderPalette($('palette'), currentTable(), phi);
   refreshPhi(true);
+  checkSoon();
 }
 
-const output = new Output($('output'), $<HTMLFormElement>('stdin'), $<HTMLInputElement>('stdin-line'));
-const runner = new Runner({
-  output: (stream, text) => output.append(stream, text),
-  input: () => output.askInput((line) => runner.answer(line)),
-  status(text, busy) {
-    $('status').textContent = text;
-    $('status').classList.toggle('busy', busy);
-  },
+const work = (): Work => ({
+  code: phi.state.doc.toString(),
+  dialect: dialect.state.doc.toString(),
+  loaded,
+  palette: $<HTMLDetailsElement>('palette-panel').open,
+  dialectOpen: $<HTMLDetailsElement>('dialect-panel').open,
+  welcome: !$('welcome').hidden,
 });
+const keep = (now = false) => save(work, now);
 
-async function run() {
-  if (runner.running) return;
-  const source = phi.state.doc.toString();
-  const conversion = refreshPhi(false);
-  output.clear();
-  runtimeProblem = undefined;
-  $<HTMLButtonElement>('run').disabled = true;
-  try {
-    if (engine.value === 'server') {
-      // The server's time limit stops a runaway program; Stop is for browser runs.
-      await runOnServer(serverURL.value, conversion.code, output, $('status'));
-      return;
-    }
-    $<HTMLButtonElement>('stop').disabled = false;
-    const result = await runner.run(conversion.code);
-    output.closeInput();
-    if (wasStopped(result)) {
-      output.append('note', '\n[stopped]\n');
-    } else if ('failure' in result && result.failure) {
-      const { text, place } = describeFailure(result.failure, source, conversion.sourceMap);
-      output.append('stderr', `${text}\n`);
-      if (place && phi.state.doc.toString() === source) {
-        runtimeProblem = diagnosticAt(
-          phi.state.doc,
-          { ...place, message: result.failure.message },
-          'error',
-          'Python',
-          place.end,
-        );
-        refreshPhi(false);
-      }
-    }
-  } finally {
-    $<HTMLButtonElement>('run').disabled = false;
-    $<HTMLButtonElement>('stop').disabled = true;
-    // Finished runs, counted for anyone waiting on one (the end-to-end tests).
-    document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
-  }
-}
+const output = new Output($('output'), $('output-notice'), $<HTMLFormElement>('stdin'), $<HTMLInputElement>('stdin-line'));
+const runs = startRuns({
+  phi,
+  output,
+  refreshPhi,
+  setRuntimeProblem: (problem) => (runtimeProblem = problem),
+  idle: () => checkSoon(),
+});
 
 function load(code: string, dialectText: string) {
   setText(dialect, dialectText);
   setText(phi, code);
+  loaded = code;
   refreshPhi(true);
+  keep(true);
 }
-
-// Where programs run: Pyodide here (the default), or `phicode serve`'s POST /execute.
-const engine = $<HTMLSelectElement>('engine');
-const serverURL = $<HTMLInputElement>('server-url');
-engine.value = localStorage.getItem('phicode-engine') === 'server' ? 'server' : 'browser';
-serverURL.value = localStorage.getItem('phicode-server') ?? serverURL.value;
-serverURL.hidden = engine.value !== 'server';
-engine.addEventListener('change', () => {
-  serverURL.hidden = engine.value !== 'server';
-  localStorage.setItem('phicode-engine', engine.value);
-});
-serverURL.addEventListener('change', () => localStorage.setItem('phicode-server', serverURL.value));
 
 const examples = $<HTMLSelectElement>('examples');
 examples.append(...EXAMPLES.map((e, i) => new Option(e.name, String(i))));
 examples.addEventListener('change', () => {
   const example = EXAMPLES[Number(examples.value)];
-  if (example) load(example.code, example.dialect ?? '');
+  examples.value = '';
+  if (!example) return;
+  const edited = phi.state.doc.toString() !== loaded;
+  if (edited && !confirm(`Replace your program with the example “${example.name}”? Your changes will be lost.`)) return;
+  load(example.code, example.dialect ?? '');
 });
-$('run').addEventListener('click', run);
-$('stop').addEventListener('click', () => runner.stop());
 $('share').addEventListener('click', () => {
   const url = shareURL({ code: phi.state.doc.toString(), dialect: dialect.state.doc.toString() });
   history.replaceState(null, '', url);
@@ -172,15 +148,31 @@ $('share').addEventListener('click', () => {
   $('status').textContent = 'Link copied';
 });
 window.addEventListener('hashchange', () => {
-  const shared = readShared(location.hash);
-  if (shared) load(shared.code, shared.dialect);
+  const read = readShared(location.hash);
+  if (!read) return;
+  notify(read.problem);
+  if (read.state) load(read.state.code, read.state.dialect);
 });
-document.addEventListener('keydown', (event) => {
-  if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-    event.preventDefault();
-    void run();
-  }
+for (const id of ['palette-panel', 'dialect-panel']) $(id).addEventListener('toggle', () => keep(true));
+$('welcome-close').addEventListener('click', () => {
+  $('welcome').hidden = true;
+  keep(true);
 });
+$('notice').addEventListener('click', () => notify(undefined));
+helpDialog($<HTMLDialogElement>('help'), [$('help-button'), $('welcome-help')], currentTable);
+themeToggle($<HTMLButtonElement>('theme'));
 $('version').textContent = `phicode ${version()}`;
-if (initial.dialect) ($<HTMLDetailsElement>('dialect-panel')).open = true;
+
+// Layout: as saved; on a first visit, the palette folded on a phone.
+$<HTMLDetailsElement>('palette-panel').open = saved?.palette ?? !matchMedia('(max-width: 700px)').matches;
+$('welcome').hidden = saved?.welcome === false;
+$<HTMLDetailsElement>('dialect-panel').open = Boolean(initial.dialect) && (shared !== undefined || saved?.dialectOpen !== false);
+const isolation = globalThis.crossOriginIsolated
+  ? undefined
+  : 'This page is served without the cross-origin isolation headers (COOP/COEP): programs run, but input() is not available and Stop restarts Python.';
+notify([shared?.problem, isolation].filter(Boolean).join(' ') || undefined);
+document.querySelector('.skip')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  phi.focus();
+});
 applyDialect();

@@ -1,64 +1,13 @@
 // End-to-end tests of the built playground (dist/) in Debian's Chromium, served from
-// 127.0.0.1 with the cross-origin isolation headers a host must send. Screenshots of the
-// main states go to test-results/.
-import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+// 127.0.0.1 with the cross-origin isolation headers a host must send: typing, conversion,
+// running, Stop, dialects, sharing, a phicode server. Screenshots go to test-results/.
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { launch, serve } from '../../npm/test/support/browser.mjs';
+import { assert, finished, open as openIn, replace, runAndWait, setup, shots, text } from './support.mjs';
 
-const dist = fileURLToPath(new URL('../dist', import.meta.url));
-const shots = fileURLToPath(new URL('../test-results/', import.meta.url));
-mkdirSync(shots, { recursive: true });
-const ISOLATION = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
-
-let browser;
-let server;
-before(async () => {
-  server = await serve(dist, ISOLATION);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const text = (page, id) =>
-  page.evaluate(
-    (id) => [...document.querySelectorAll(`#${id} .cm-line`)].map((l) => l.textContent).join('\n'),
-    id,
-  );
-
-async function open(url = server.url) {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  await page.waitForSelector('#phi .cm-content');
-  page.errors = errors;
-  return page;
-}
-
-async function replace(page, id, content) {
-  await page.click(`#${id} .cm-content`);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  if (content) await page.keyboard.insertText(content);
-}
-
-/** Clicks Run once Python is loaded; `finished(page)` then waits for that run to end. */
-async function runAndWait(page) {
-  await page.waitForFunction(() => /ready|Finished|Stopped/.test(document.getElementById('status').textContent), null, { timeout: 90_000 });
-  page.runs = await page.evaluate(() => Number(document.body.dataset.runs ?? 0));
-  await page.click('#run');
-}
-
-const finished = (page, timeout = 30_000) =>
-  page.waitForFunction((runs) => Number(document.body.dataset.runs ?? 0) > runs, page.runs, { timeout });
+const env = setup();
+const server = { get url() { return env.server.url; } };
+const open = (url) => openIn(env, url);
 
 test('the input method types symbols and the Python follows each keystroke', async () => {
   const page = await open();

