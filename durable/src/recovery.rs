@@ -10,7 +10,6 @@ use phicode_sessions::protocol::Checkpoint;
 use tokio::sync::watch;
 
 use crate::error::DurableError;
-use crate::live::Live;
 use crate::state::{StateDir, Taken};
 
 /// What to do with an execution whose worker died under it.
@@ -53,11 +52,15 @@ pub struct Checkpointed {
     pub bytes: u64,
 }
 
-/// Checkpoints the live session into its state folder now; `None` without a folder.
-pub async fn checkpoint_now(live: &Live) -> Result<Option<Checkpointed>, DurableError> {
-    let Some(state) = live.state.as_ref() else { return Ok(None) };
-    let cell = *live.done.borrow();
-    let checkpoint = save(&live.session, state, cell).await?;
+/// Checkpoints `session` into its state folder now, as taken after `cell` (the last
+/// successful execution); `None` without a folder.
+pub async fn checkpoint_now(
+    session: &Session,
+    state: Option<&StateDir>,
+    cell: u64,
+) -> Result<Option<Checkpointed>, DurableError> {
+    let Some(state) = state else { return Ok(None) };
+    let checkpoint = save(session, state, cell).await?;
     let taken = Taken { cell, names: checkpoint.namespace_size };
     let skipped = checkpoint.skipped.into_iter().map(|s| s.name).collect();
     let bytes = state.checkpoint_file().map_or(0, |(len, _)| len);

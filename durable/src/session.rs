@@ -133,7 +133,8 @@ impl DurableSession {
     /// Checkpoints the namespace into the state folder now (what a host does before it
     /// stops); `None` when the session keeps no checkpoints.
     pub async fn checkpoint_now(&self) -> Result<Option<Checkpointed>, DurableError> {
-        checkpoint_now(&self.live).await
+        let live = &self.live;
+        checkpoint_now(&live.session, live.state.as_ref(), *live.done.borrow()).await
     }
 
     /// The ids of the questions (`input()`, `approve()`) waiting for an answer now.

@@ -8,7 +8,7 @@ use alloc::vec::Vec;
 
 use serde::{Serialize, Serializer};
 
-use super::{Entry, Origin, SymbolKind, SymbolTable};
+use super::table::{Entry, Origin, SymbolKind, SymbolTable};
 
 /// A table's listing (serialize it).
 #[derive(Debug, Serialize)]
