@@ -1,0 +1,163 @@
+//! A request the Python server is answering for the editor: whom to answer, and how to
+//! move its answer to the φ side (with what the server adds of its own).
+
+use lsp_server::{ErrorCode, RequestId, Response};
+use lsp_types::{
+    CompletionItem, CompletionList, CompletionResponse, DocumentHighlight, GotoDefinitionResponse,
+    Hover, HoverContents, Location, MarkupContent, MarkupKind, PrepareRenameResponse, Range, Url,
+    WorkspaceEdit,
+};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::mapping::Mapper;
+use crate::server::Server;
+
+/// How to treat the answer.
+#[derive(Debug)]
+pub enum Kind {
+    /// Hover, with the server's own line for a symbol under the cursor.
+    Hover(Option<(String, Range)>),
+    /// Definition, declaration, type definition, implementation.
+    Locations,
+    /// References.
+    References,
+    /// Rename.
+    Rename,
+    /// Prepare rename.
+    PrepareRename,
+    /// Document highlights.
+    Highlights,
+    /// Completion, with the server's own symbol items first.
+    Completion(Vec<CompletionItem>),
+    /// Passed on as it is (signature help, completion resolve).
+    Plain,
+}
+
+/// One forwarded request.
+#[derive(Debug)]
+pub struct Pending {
+    /// The editor's request id.
+    pub id: RequestId,
+    /// The φ document asked about.
+    pub uri: Url,
+    /// What to do with the answer.
+    pub kind: Kind,
+}
+
+impl Pending {
+    /// The editor's answer, from the Python server's `response`.
+    pub fn answer(self, server: &Server<'_>, response: Response) -> Response {
+        let result = match response.response_result {
+            Ok(result) => result,
+            Err(error) => {
+                if let Kind::Hover(_) | Kind::Completion(_) = self.kind {
+                    return self.without_python(server);
+                }
+                return Response { id: self.id, response_result: Err(error) };
+            }
+        };
+        let map = Mapper::new(&server.ws);
+        let uri = &self.uri;
+        let mapped: Value = match self.kind {
+            Kind::Hover(own) => to_value(hover(own, parse::<Hover>(result), &map, uri)),
+            Kind::Locations => to_value(parse::<GotoDefinitionResponse>(result).map(|r| match r {
+                GotoDefinitionResponse::Scalar(l) => GotoDefinitionResponse::Scalar(map.location(l)),
+                GotoDefinitionResponse::Array(ls) => {
+                    GotoDefinitionResponse::Array(ls.into_iter().map(|l| map.location(l)).collect())
+                }
+                GotoDefinitionResponse::Link(ls) => GotoDefinitionResponse::Link(
+                    ls.into_iter().map(|l| map.link(l, uri)).collect(),
+                ),
+            })),
+            Kind::References => to_value(
+                parse::<Vec<Location>>(result)
+                    .map(|ls| ls.into_iter().map(|l| map.location(l)).collect::<Vec<_>>()),
+            ),
+            Kind::Rename => to_value(parse::<WorkspaceEdit>(result).map(|e| map.workspace_edit(e))),
+            Kind::PrepareRename => to_value(parse::<PrepareRenameResponse>(result).map(|r| match r {
+                PrepareRenameResponse::Range(r) => PrepareRenameResponse::Range(map.range(uri, r)),
+                PrepareRenameResponse::RangeWithPlaceholder { range, placeholder } => {
+                    PrepareRenameResponse::RangeWithPlaceholder {
+                        range: map.range(uri, range),
+                        placeholder,
+                    }
+                }
+                other => other,
+            })),
+            Kind::Highlights => to_value(parse::<Vec<DocumentHighlight>>(result).map(|hs| {
+                hs.into_iter()
+                    .map(|h| DocumentHighlight { range: map.range(uri, h.range), ..h })
+                    .collect::<Vec<_>>()
+            })),
+            Kind::Completion(own) => {
+                let theirs = parse::<CompletionResponse>(result).map(|r| map.completions(uri, r));
+                to_value(completions(own, theirs))
+            }
+            Kind::Plain => result,
+        };
+        Response::new_ok(self.id, mapped)
+    }
+
+    /// The editor's answer when there is no Python server (or it failed): what the server
+    /// knows by itself.
+    pub fn without_python(self, server: &Server<'_>) -> Response {
+        match self.kind {
+            Kind::Hover(own) => Response::new_ok(self.id, hover(own, None, &Mapper::new(&server.ws), &self.uri)),
+            Kind::Completion(own) => Response::new_ok(self.id, completions(own, None)),
+            _ => Response::new_err(
+                self.id,
+                ErrorCode::RequestFailed as i32,
+                "no Python language server is running".into(),
+            ),
+        }
+    }
+}
+
+fn parse<T: DeserializeOwned>(value: Value) -> Option<T> {
+    serde_json::from_value::<Option<T>>(value).ok().flatten()
+}
+
+fn to_value(value: impl serde::Serialize) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+/// The symbol's line above the Python server's hover (its range moved to φ).
+fn hover(own: Option<(String, Range)>, theirs: Option<Hover>, map: &Mapper<'_>, uri: &Url) -> Option<Hover> {
+    let theirs_text = theirs.as_ref().map(|h| match &h.contents {
+        HoverContents::Markup(m) => m.value.clone(),
+        HoverContents::Scalar(s) => marked(s),
+        HoverContents::Array(a) => a.iter().map(marked).collect::<Vec<_>>().join("\n\n"),
+    });
+    let range = own.as_ref().map(|(_, r)| *r).or_else(|| {
+        theirs.as_ref().and_then(|h| h.range).map(|r| map.range(uri, r))
+    });
+    let parts: Vec<String> = own.map(|(t, _)| t).into_iter().chain(theirs_text).collect();
+    if parts.is_empty() {
+        return None;
+    }
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: parts.join("\n\n---\n\n"),
+        }),
+        range,
+    })
+}
+
+fn marked(s: &lsp_types::MarkedString) -> String {
+    match s {
+        lsp_types::MarkedString::String(s) => s.clone(),
+        lsp_types::MarkedString::LanguageString(l) => format!("```{}\n{}\n```", l.language, l.value),
+    }
+}
+
+fn completions(own: Vec<CompletionItem>, theirs: Option<CompletionResponse>) -> CompletionResponse {
+    let (incomplete, mut items) = match theirs {
+        Some(CompletionResponse::List(l)) => (l.is_incomplete, l.items),
+        Some(CompletionResponse::Array(a)) => (false, a),
+        None => (false, Vec::new()),
+    };
+    items.splice(0..0, own);
+    CompletionResponse::List(CompletionList { is_incomplete: incomplete, items })
+}
