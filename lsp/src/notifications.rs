@@ -14,7 +14,7 @@ use serde_json::json;
 
 use crate::diagnostics;
 use crate::server::Server;
-use crate::workspace::is_phicode;
+use crate::shadow::is_phicode;
 
 impl Server<'_> {
     /// Handles one notification of the editor.

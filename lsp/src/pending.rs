@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::mapping::Mapper;
-use crate::server::Server;
+use crate::workspace::Workspace;
 
 /// How to treat the answer.
 #[derive(Debug)]
@@ -47,17 +47,17 @@ pub struct Pending {
 
 impl Pending {
     /// The editor's answer, from the Python server's `response`.
-    pub fn answer(self, server: &Server<'_>, response: Response) -> Response {
+    pub fn answer(self, ws: &Workspace, response: Response) -> Response {
         let result = match response.response_result {
             Ok(result) => result,
             Err(error) => {
                 if let Kind::Hover(_) | Kind::Completion(_) = self.kind {
-                    return self.without_python(server);
+                    return self.without_python(ws);
                 }
                 return Response { id: self.id, response_result: Err(error) };
             }
         };
-        let map = Mapper::new(&server.ws);
+        let map = Mapper::new(ws);
         let uri = &self.uri;
         let mapped: Value = match self.kind {
             Kind::Hover(own) => to_value(hover(own, parse::<Hover>(result), &map, uri)),
@@ -101,9 +101,9 @@ impl Pending {
 
     /// The editor's answer when there is no Python server (or it failed): what the server
     /// knows by itself.
-    pub fn without_python(self, server: &Server<'_>) -> Response {
+    pub fn without_python(self, ws: &Workspace) -> Response {
         match self.kind {
-            Kind::Hover(own) => Response::new_ok(self.id, hover(own, None, &Mapper::new(&server.ws), &self.uri)),
+            Kind::Hover(own) => Response::new_ok(self.id, hover(own, None, &Mapper::new(ws), &self.uri)),
             Kind::Completion(own) => Response::new_ok(self.id, completions(own, None)),
             _ => Response::new_err(
                 self.id,

@@ -76,7 +76,7 @@ impl Server<'_> {
         let pending = Pending { id: request.id, uri: uri.clone(), kind };
         let doc = uri.to_file_path().ok().and_then(|p| self.ws.get(&p));
         let (Some(doc), Some(_)) = (doc, self.python.as_ref()) else {
-            let answer = pending.without_python(self);
+            let answer = pending.without_python(&self.ws);
             return self.send(answer);
         };
         let mut params = request.params;

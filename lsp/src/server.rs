@@ -90,7 +90,7 @@ impl<'h> Server<'h> {
         match message {
             Message::Response(response) => {
                 if let Some(pending) = self.pending.remove(&response.id) {
-                    let answer = pending.answer(self, response);
+                    let answer = pending.answer(&self.ws, response);
                     self.send(answer);
                 }
             }
@@ -128,7 +128,7 @@ impl<'h> Server<'h> {
     fn python_died(&mut self) {
         self.python = None;
         for pending in std::mem::take(&mut self.pending).into_values() {
-            let answer = pending.without_python(self);
+            let answer = pending.without_python(&self.ws);
             self.send(answer);
         }
         let message = "the Python language server stopped: φ features only from now on";

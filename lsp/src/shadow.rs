@@ -3,7 +3,10 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::workspace::is_phicode;
+/// Whether `path` is a φ source (`.φ`, or `.phi` where `φ` is awkward to type).
+pub fn is_phicode(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("φ" | "phi"))
+}
 
 /// Folders never searched: hidden ones, dependencies, build output, virtual environments.
 const SKIPPED: [&str; 4] = ["node_modules", "target", "__pycache__", "site-packages"];

@@ -22,11 +22,6 @@ pub struct Workspace {
     dialects: HashMap<Option<PathBuf>, Arc<Dialect>>,
 }
 
-/// Whether `path` is a φ source (`.φ`, or `.phi` where `φ` is awkward to type).
-pub fn is_phicode(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("φ" | "phi"))
-}
-
 impl Workspace {
     /// Reads every φ file under `root` and writes its twin (and a link to each `.py` file)
     /// into a new shadow folder.

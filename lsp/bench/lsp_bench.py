@@ -1,0 +1,188 @@
+"""Latency of `phicode lsp` (pyright on the twins) next to pyright itself on the same
+Python: diagnostics after an edit in a 5 000-line file, and hover and definition round
+trips. Both servers get the same edits at the same places, through the same LSP client.
+
+    lsp/out/venv/bin/python lsp/bench/lsp_bench.py [--edits 20] [--requests 50]
+
+PHICODE_BIN picks the binary (default: $CARGO_TARGET_DIR/debug/phicode, or release with
+--release). Prints medians and means in milliseconds and the ratio phicode / pyright.
+"""
+
+import argparse
+import asyncio
+import os
+import pathlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from lsprotocol import types
+from pytest_lsp import client_capabilities
+from pytest_lsp.client import make_test_lsp_client
+
+HERE = pathlib.Path(__file__).parent
+REPO = HERE.parent.parent
+PYRIGHT = REPO / "lsp" / "tests" / "node_modules" / ".bin" / "pyright-langserver"
+
+BLOCK = '''ƒ work_{k}(items: list[int], scale: float) -> float:
+    """Block {k}: sums, filters and formats."""
+    total = 0.0
+    ∀ i, x ∈ №(items):
+        ¿ x % 2 ≡ 0 ∧ ¬ (x < 0):
+            total += x * scale
+        ⤷ x > 100:
+            ⇲
+        ⋄:
+            total -= ∣(x)
+    ↻ total > 1000:
+        total /= 2
+    label = f"{{k}}: {{ℓ(items)}} items, {{⭱(items, default=0)}} at most"
+    ¿ ℓ(label) > 80:
+        ↑ ValueError(label)
+    value_{k} = 1
+    ⟲ total + value_{k}
+
+
+'''
+
+
+def make_source(lines: int) -> str:
+    out, k = [], 0
+    while sum(s.count("\n") for s in out) < lines:
+        out.append(BLOCK.format(k=k))
+        k += 1
+    return "".join(out)
+
+
+def binary(release: bool) -> str:
+    if "PHICODE_BIN" in os.environ:
+        return os.environ["PHICODE_BIN"]
+    target = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
+    return str(target / ("release" if release else "debug") / "phicode")
+
+
+async def session(command, root: pathlib.Path, name: str, text: str, places, args):
+    client = make_test_lsp_client()
+    await client.start_io(*command)
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities("visual-studio-code"),
+            root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="bench")],
+        )
+    )
+    uri = (root / name).as_uri()
+    item = types.TextDocumentItem(uri=uri, language_id="x", version=1, text=text)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
+
+    async def until(check, timeout=120.0):
+        deadline = time.perf_counter() + timeout
+        while not check(client.diagnostics.get(uri, [])):
+            if time.perf_counter() > deadline:
+                raise TimeoutError("no such diagnostics")
+            await asyncio.sleep(0.001)
+
+    # The first analysis: every block's `value_k = 1` is fine, so wait for any publish.
+    await until(lambda ds: uri in client.diagnostics)
+    await asyncio.sleep(2.0)
+    edits = []
+    for n in range(args.edits):
+        line, column, old = places["value"][n % len(places["value"])]
+        new = f"undefined_{n}"
+        version = n + 2
+        r = types.Range(
+            start=types.Position(line=line, character=column),
+            end=types.Position(line=line, character=column + len(old)),
+        )
+        start = time.perf_counter()
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangePartial(range=r, text=new)],
+            )
+        )
+        await until(lambda ds: any(f'"{new}" is not defined' in d.message for d in ds))
+        edits.append((time.perf_counter() - start) * 1000)
+        places["value"][n % len(places["value"])] = (line, column, new)
+    results = {"diagnostics after an edit": edits}
+    for label, request, key in (
+        ("hover", client.text_document_hover_async, "call"),
+        ("definition", client.text_document_definition_async, "call"),
+    ):
+        times = []
+        for n in range(args.requests):
+            line, column = places[key][n % len(places[key])]
+            params_type = types.HoverParams if label == "hover" else types.DefinitionParams
+            params = params_type(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                position=types.Position(line=line, character=column),
+            )
+            start = time.perf_counter()
+            answer = await request(params)
+            times.append((time.perf_counter() - start) * 1000)
+            if not answer:
+                raise AssertionError(f"{name}: no {label} at {line}:{column}")
+        results[label] = times
+    await client.shutdown_session()
+    await client.stop()
+    return results
+
+
+def places_in(text: str, value_word: str):
+    """Where each `value_k = 1`'s `1` is, and where each `∣(`/`abs(` call's name is."""
+    value, call = [], []
+    for i, line in enumerate(text.split("\n")):
+        stripped = line.lstrip()
+        if stripped.startswith("value_") and stripped.endswith("= 1"):
+            column = len(line.encode("utf-16-le")) // 2 - 1
+            value.append((i, column, "1"))
+        if "label = f" in line:
+            # `items` inside `ℓ(items)` / `len(items)` in the f-string field.
+            at = line.index("(items)") + 1
+            call.append((i, len(line[:at].encode("utf-16-le")) // 2))
+    return {"value": value, "call": call}
+
+
+def report(name, phi, py):
+    print(f"{name:28} {'phicode lsp':>14} {'pyright':>10} {'ratio':>7}")
+    for key in phi:
+        a, b = statistics.median(phi[key]), statistics.median(py[key])
+        ma, mb = statistics.mean(phi[key]), statistics.mean(py[key])
+        print(f"{key + ' (median)':28} {a:12.1f}ms {b:8.1f}ms {a / b:7.2f}")
+        print(f"{key + ' (mean)':28} {ma:12.1f}ms {mb:8.1f}ms {ma / mb:7.2f}")
+
+
+async def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lines", type=int, default=5000)
+    parser.add_argument("--edits", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--release", action="store_true")
+    args = parser.parse_args()
+    phicode = binary(args.release)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        (tmp / "phi").mkdir()
+        (tmp / "py").mkdir()
+        source = make_source(args.lines)
+        (tmp / "phi" / "big.φ").write_text(source)
+        python = subprocess.run(
+            [phicode, "convert", str(tmp / "phi" / "big.φ")],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        (tmp / "py" / "big.py").write_text(python)
+        print(f"{source.count(chr(10))} lines, {len(source.encode())} bytes of φ; "
+              f"{args.edits} edits, {args.requests} hovers and definitions each; {phicode}")
+        pyright = [str(PYRIGHT), "--stdio"]
+        py = await session(pyright, tmp / "py", "big.py", python, places_in(python, "1"), args)
+        phi = await session(
+            [phicode, "lsp", "--python-server", " ".join(pyright)],
+            tmp / "phi", "big.φ", source, places_in(source, "1"), args,
+        )
+        report("", phi, py)
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
