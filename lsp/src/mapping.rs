@@ -23,8 +23,11 @@ impl<'w> Mapper<'w> {
         Self { ws }
     }
 
+    /// The document of a twin, or of a φ file itself (whose ranges the Python server
+    /// gave in twin coordinates: the hover of the document asked about).
     fn doc(&self, uri: &Url) -> Option<&'w Document> {
-        self.ws.by_twin(&uri.to_file_path().ok()?)
+        let path = uri.to_file_path().ok()?;
+        self.ws.by_twin(&path).or_else(|| self.ws.get(&path))
     }
 
     /// The φ URI of a twin (or the real file a shadow link stands for).
