@@ -7,6 +7,7 @@ use lsp_types::{
 };
 
 use crate::requests::SHOW_PYTHON;
+use crate::semantic;
 
 /// The capabilities; the Python ones only when a Python server runs.
 pub fn server_capabilities(python: bool) -> ServerCapabilities {
@@ -46,6 +47,14 @@ pub fn server_capabilities(python: bool) -> ServerCapabilities {
             trigger_characters: Some(vec!["(".into(), ",".into()]),
             ..SignatureHelpOptions::default()
         }),
+        semantic_tokens_provider: Some(
+            lsp_types::SemanticTokensOptions {
+                legend: semantic::legend(),
+                full: Some(lsp_types::SemanticTokensFullOptions::Bool(true)),
+                ..lsp_types::SemanticTokensOptions::default()
+            }
+            .into(),
+        ),
         ..ServerCapabilities::default()
     }
 }

@@ -18,6 +18,7 @@ mod notifications;
 mod pending;
 mod python;
 mod requests;
+mod semantic;
 mod server;
 mod shadow;
 mod symbols;

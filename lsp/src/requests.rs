@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::pending::{Kind, Pending};
 use crate::server::Server;
-use crate::symbols;
+use crate::{semantic, symbols};
 
 /// The command that answers with a φ file's Python.
 pub const SHOW_PYTHON: &str = "phicode.showPython";
@@ -52,12 +52,23 @@ impl Server<'_> {
                 return;
             }
             "workspace/executeCommand" => return self.execute(request),
+            "textDocument/semanticTokens/full" => {
+                let uri = request.params.pointer("/textDocument/uri");
+                let tokens = self.document(uri).map(semantic::tokens);
+                return self.send(Response::new_ok(request.id, tokens));
+            }
             _ => {
                 let message = format!("unknown request {}", request.method);
                 return self.refuse(request.id, ErrorCode::MethodNotFound, message);
             }
         };
         self.forward(request, kind);
+    }
+
+    /// The document whose URI is `uri`.
+    fn document(&self, uri: Option<&Value>) -> Option<&crate::document::Document> {
+        let uri = Url::parse(uri?.as_str()?).ok()?;
+        self.ws.get(&uri.to_file_path().ok()?)
     }
 
     /// The φ document and position of a position request.
@@ -99,12 +110,7 @@ impl Server<'_> {
             let message = format!("unknown command {command}");
             return self.refuse(request.id, ErrorCode::InvalidParams, message);
         }
-        let uri = request.params.pointer("/arguments/0").and_then(Value::as_str);
-        let doc = uri
-            .and_then(|u| Url::parse(u).ok())
-            .and_then(|u| u.to_file_path().ok())
-            .and_then(|p| self.ws.get(&p));
-        match doc {
+        match self.document(request.params.pointer("/arguments/0")) {
             Some(doc) => self.send(Response::new_ok(request.id, doc.python.clone())),
             None => self.refuse(
                 request.id,

@@ -196,6 +196,15 @@ async def test_signature_help_and_incremental_edits(client, project):
     assert help is not None and "n: int" in help.signatures[0].label
 
 
+async def test_dialect_words_get_semantic_tokens(client, project):
+    doc = open_file(client, project, "shapes/geometry.φ")
+    tokens = await client.text_document_semantic_tokens_full_async(
+        types.SemanticTokensParams(text_document=TD(uri=doc))
+    )
+    # `    retour 3.14159 * r * r`: one keyword (type 0) at line 1, column 4, 6 long.
+    assert list(tokens.data) == [1, 4, 6, 0, 0]
+
+
 async def test_show_python(client, project):
     doc = uri(project, "main.φ")
     python = await client.workspace_execute_command_async(
