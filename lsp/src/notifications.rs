@@ -32,10 +32,11 @@ impl Server<'_> {
                 let Some(p) = params::<DidChangeTextDocumentParams>(n) else { return };
                 let Some(path) = phicode_path(&p.text_document.uri) else { return };
                 let Some(doc) = self.ws.get_mut(&path) else { return };
+                let before = doc.python.clone();
                 doc.apply(p.content_changes);
                 doc.version = Some(p.text_document.version);
                 self.ws.save_twin(&path);
-                self.changed_in_python(&path);
+                self.changed_in_python(&path, Some(&before));
                 self.check(&path);
             }
             "textDocument/didClose" => {
@@ -77,7 +78,7 @@ impl Server<'_> {
             self.ws.reload_dialects(self.host);
             let open: Vec<PathBuf> = self.opened_documents();
             for path in &open {
-                self.changed_in_python(path);
+                self.changed_in_python(path, None);
                 self.check(path);
             }
             self.publish_configs();
@@ -119,8 +120,14 @@ impl Server<'_> {
         }
     }
 
-    /// Opens the twin of `path` in the Python server (once).
+    /// Opens the twin of `path` in the Python server, or sends its whole new text.
     pub(crate) fn open_in_python(&mut self, path: &Path) {
+        self.changed_in_python(path, None);
+    }
+
+    /// Opens the twin of `path` in the Python server, or sends what changed since `before`
+    /// (the twin's text the Python server has; `None`: send the whole text).
+    fn changed_in_python(&mut self, path: &Path, before: Option<&str>) {
         let (Some(doc), Some(python)) = (self.ws.get(path), self.python.as_mut()) else {
             return;
         };
@@ -128,8 +135,18 @@ impl Server<'_> {
         self.python_version += 1;
         let version = self.python_version;
         if self.opened.contains(&doc.twin) {
+            let content = match before {
+                Some(old) => {
+                    let (start, old_end, new_end) = crate::text::changed_span(old, &doc.python);
+                    let lines = crate::text::Lines::new(old);
+                    let at = |offset| lines.to_lsp(old, lines.position(old, offset));
+                    let range = lsp_types::Range { start: at(start), end: at(old_end) };
+                    json!({"range": range, "text": &doc.python[start..new_end]})
+                }
+                None => json!({"text": doc.python}),
+            };
             let change = json!({"textDocument": {"uri": uri, "version": version},
-                "contentChanges": [{"text": doc.python}]});
+                "contentChanges": [content]});
             python.notify("textDocument/didChange", change);
             return;
         }
@@ -137,10 +154,6 @@ impl Server<'_> {
             "version": version, "text": doc.python});
         python.notify("textDocument/didOpen", json!({"textDocument": item}));
         self.opened.insert(doc.twin.clone());
-    }
-
-    fn changed_in_python(&mut self, path: &Path) {
-        self.open_in_python(path);
     }
 
     fn close_in_python(&mut self, path: &Path) {

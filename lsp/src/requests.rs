@@ -96,8 +96,9 @@ impl Server<'_> {
         params["position"] = json!(doc.to_python(at));
         let twin_path = doc.twin.clone();
         let path = doc.path.clone();
-        self.open_in_python(&path);
-        debug_assert!(self.opened.contains(&twin_path));
+        if !self.opened.contains(&twin_path) {
+            self.open_in_python(&path);
+        }
         if let Some(python) = self.python.as_mut() {
             let id = python.request(&request.method, params);
             self.pending.insert(id, pending);

@@ -31,6 +31,11 @@ impl Lines {
         start + utf16_to_byte(line, at.character)
     }
 
+    /// The core position of byte `offset`.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        self.index.position(text, offset)
+    }
+
     /// The core position of an LSP position.
     pub fn to_core(&self, text: &str, at: LspPosition) -> Position {
         let line = self.line(text, at.line as usize);
@@ -55,6 +60,23 @@ impl Lines {
     }
 }
 
+/// The one span where `old` and `new` differ: `old[start..old_end]` became
+/// `new[start..new_end]` (char boundaries; an edit of a converted text is local, so the
+/// Python server gets a small change instead of the whole twin).
+pub fn changed_span(old: &str, new: &str) -> (usize, usize, usize) {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let mut start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while !old.is_char_boundary(start) || !new.is_char_boundary(start) {
+        start -= 1;
+    }
+    let room = a.len().min(b.len()) - start;
+    let mut tail = a.iter().rev().zip(b.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
+    while !old.is_char_boundary(a.len() - tail) || !new.is_char_boundary(b.len() - tail) {
+        tail -= 1;
+    }
+    (start, a.len() - tail, b.len() - tail)
+}
+
 /// The byte offset in `line` of UTF-16 column `units` (clamped to the line).
 fn utf16_to_byte(line: &str, units: u32) -> usize {
     let mut seen = 0u32;
@@ -70,6 +92,14 @@ fn utf16_to_byte(line: &str, units: u32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_changed_span_is_the_difference() {
+        assert_eq!(changed_span("for x in y", "for xs in y"), (5, 5, 6));
+        assert_eq!(changed_span("abc", "abc"), (3, 3, 3));
+        assert_eq!(changed_span("π(1)", "ℓ(1)"), (0, 2, 3));
+        assert_eq!(changed_span("aa", "a"), (1, 2, 1));
+    }
 
     #[test]
     fn utf16_columns_become_characters_and_back() {
