@@ -29,10 +29,11 @@ pub fn own(doc: &Document, host: &dyn Host) -> Vec<Diagnostic> {
         && let Some(problem) = host.syntax_error(&doc.python, &doc.text, &doc.map)
     {
         let start = at(problem.position);
-        let end = problem.end.map(at).filter(|&e| e > start).unwrap_or(Position {
-            line: start.line,
-            character: start.character + 1,
-        });
+        let end = problem
+            .end
+            .map(at)
+            .filter(|&e| e > start)
+            .unwrap_or(Position { line: start.line, character: start.character + 1 });
         found.push(error(Range { start, end }, problem.message));
     }
     if let Some(config) = &doc.dialect.path {
@@ -59,7 +60,8 @@ pub fn config_file(issues: &[(phicode_core::Position, String)]) -> Vec<Diagnosti
     issues
         .iter()
         .map(|(p, message)| {
-            let start = Position { line: p.line.saturating_sub(1), character: p.column.saturating_sub(1) };
+            let start =
+                Position { line: p.line.saturating_sub(1), character: p.column.saturating_sub(1) };
             let end = Position { line: start.line, character: start.character + 1 };
             error(Range { start, end }, message.clone())
         })

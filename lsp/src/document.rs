@@ -55,8 +55,7 @@ impl Document {
     /// Converts the φ text again (after an edit or a dialect change).
     pub fn convert(&mut self) {
         let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
-        let conversion =
-            to_python_with(text, &self.dialect.table, Options { source_map: true });
+        let conversion = to_python_with(text, &self.dialect.table, Options { source_map: true });
         // A byte order mark is not code; the twin keeps it so columns stay as they are.
         self.python = if text.len() == self.text.len() {
             conversion.code
@@ -117,7 +116,6 @@ impl Document {
     pub fn range_to_phicode(&self, range: Range) -> Range {
         Range { start: self.to_phicode(range.start), end: self.to_phicode(range.end) }
     }
-
 }
 
 #[cfg(test)]

@@ -75,7 +75,9 @@ impl<'w> Mapper<'w> {
                 .edits
                 .into_iter()
                 .map(|edit| match edit {
-                    OneOf::Left(t) => OneOf::Left(TextEdit { range: self.range(&uri, t.range), ..t }),
+                    OneOf::Left(t) => {
+                        OneOf::Left(TextEdit { range: self.range(&uri, t.range), ..t })
+                    }
                     OneOf::Right(mut a) => {
                         a.text_edit.range = self.range(&uri, a.text_edit.range);
                         OneOf::Right(a)
@@ -111,9 +113,10 @@ impl<'w> Mapper<'w> {
                 .into_iter()
                 .map(|mut item| {
                     item.text_edit = item.text_edit.map(|edit| match edit {
-                        CompletionTextEdit::Edit(e) => {
-                            CompletionTextEdit::Edit(TextEdit { range: self.range(uri, e.range), ..e })
-                        }
+                        CompletionTextEdit::Edit(e) => CompletionTextEdit::Edit(TextEdit {
+                            range: self.range(uri, e.range),
+                            ..e
+                        }),
                         CompletionTextEdit::InsertAndReplace(mut e) => {
                             e.insert = self.range(uri, e.insert);
                             e.replace = self.range(uri, e.replace);

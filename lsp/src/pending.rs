@@ -62,29 +62,35 @@ impl Pending {
         let mapped: Value = match self.kind {
             Kind::Hover(own) => to_value(hover(own, parse::<Hover>(result), &map, uri)),
             Kind::Locations => to_value(parse::<GotoDefinitionResponse>(result).map(|r| match r {
-                GotoDefinitionResponse::Scalar(l) => GotoDefinitionResponse::Scalar(map.location(l)),
+                GotoDefinitionResponse::Scalar(l) => {
+                    GotoDefinitionResponse::Scalar(map.location(l))
+                }
                 GotoDefinitionResponse::Array(ls) => {
                     GotoDefinitionResponse::Array(ls.into_iter().map(|l| map.location(l)).collect())
                 }
-                GotoDefinitionResponse::Link(ls) => GotoDefinitionResponse::Link(
-                    ls.into_iter().map(|l| map.link(l, uri)).collect(),
-                ),
+                GotoDefinitionResponse::Link(ls) => {
+                    GotoDefinitionResponse::Link(ls.into_iter().map(|l| map.link(l, uri)).collect())
+                }
             })),
             Kind::References => to_value(
                 parse::<Vec<Location>>(result)
                     .map(|ls| ls.into_iter().map(|l| map.location(l)).collect::<Vec<_>>()),
             ),
             Kind::Rename => to_value(parse::<WorkspaceEdit>(result).map(|e| map.workspace_edit(e))),
-            Kind::PrepareRename => to_value(parse::<PrepareRenameResponse>(result).map(|r| match r {
-                PrepareRenameResponse::Range(r) => PrepareRenameResponse::Range(map.range(uri, r)),
-                PrepareRenameResponse::RangeWithPlaceholder { range, placeholder } => {
-                    PrepareRenameResponse::RangeWithPlaceholder {
-                        range: map.range(uri, range),
-                        placeholder,
+            Kind::PrepareRename => {
+                to_value(parse::<PrepareRenameResponse>(result).map(|r| match r {
+                    PrepareRenameResponse::Range(r) => {
+                        PrepareRenameResponse::Range(map.range(uri, r))
                     }
-                }
-                other => other,
-            })),
+                    PrepareRenameResponse::RangeWithPlaceholder { range, placeholder } => {
+                        PrepareRenameResponse::RangeWithPlaceholder {
+                            range: map.range(uri, range),
+                            placeholder,
+                        }
+                    }
+                    other => other,
+                }))
+            }
             Kind::Highlights => to_value(parse::<Vec<DocumentHighlight>>(result).map(|hs| {
                 hs.into_iter()
                     .map(|h| DocumentHighlight { range: map.range(uri, h.range), ..h })
@@ -103,7 +109,9 @@ impl Pending {
     /// knows by itself.
     pub fn without_python(self, ws: &Workspace) -> Response {
         match self.kind {
-            Kind::Hover(own) => Response::new_ok(self.id, hover(own, None, &Mapper::new(ws), &self.uri)),
+            Kind::Hover(own) => {
+                Response::new_ok(self.id, hover(own, None, &Mapper::new(ws), &self.uri))
+            }
             Kind::Completion(own) => Response::new_ok(self.id, completions(own, None)),
             _ => Response::new_err(
                 self.id,
@@ -123,15 +131,21 @@ fn to_value(value: impl serde::Serialize) -> Value {
 }
 
 /// The symbol's line above the Python server's hover (its range moved to φ).
-fn hover(own: Option<(String, Range)>, theirs: Option<Hover>, map: &Mapper<'_>, uri: &Url) -> Option<Hover> {
+fn hover(
+    own: Option<(String, Range)>,
+    theirs: Option<Hover>,
+    map: &Mapper<'_>,
+    uri: &Url,
+) -> Option<Hover> {
     let theirs_text = theirs.as_ref().map(|h| match &h.contents {
         HoverContents::Markup(m) => m.value.clone(),
         HoverContents::Scalar(s) => marked(s),
         HoverContents::Array(a) => a.iter().map(marked).collect::<Vec<_>>().join("\n\n"),
     });
-    let range = own.as_ref().map(|(_, r)| *r).or_else(|| {
-        theirs.as_ref().and_then(|h| h.range).map(|r| map.range(uri, r))
-    });
+    let range = own
+        .as_ref()
+        .map(|(_, r)| *r)
+        .or_else(|| theirs.as_ref().and_then(|h| h.range).map(|r| map.range(uri, r)));
     let parts: Vec<String> = own.map(|(t, _)| t).into_iter().chain(theirs_text).collect();
     if parts.is_empty() {
         return None;
@@ -148,7 +162,9 @@ fn hover(own: Option<(String, Range)>, theirs: Option<Hover>, map: &Mapper<'_>, 
 fn marked(s: &lsp_types::MarkedString) -> String {
     match s {
         lsp_types::MarkedString::String(s) => s.clone(),
-        lsp_types::MarkedString::LanguageString(l) => format!("```{}\n{}\n```", l.language, l.value),
+        lsp_types::MarkedString::LanguageString(l) => {
+            format!("```{}\n{}\n```", l.language, l.value)
+        }
     }
 }
 

@@ -3,8 +3,7 @@
 //! they stand for.
 
 use lsp_types::{
-    SemanticToken, SemanticTokenModifier, SemanticTokenType, SemanticTokens,
-    SemanticTokensLegend,
+    SemanticToken, SemanticTokenModifier, SemanticTokenType, SemanticTokens, SemanticTokensLegend,
 };
 use phicode_core::symbols::Origin;
 
@@ -12,10 +11,10 @@ use crate::document::Document;
 
 /// Python's keywords (hard and soft): their dialect words are keywords too.
 const KEYWORDS: [&str; 38] = [
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield", "match", "case", ":=",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield", "match", "case", ":=",
 ];
 
 /// The token types and modifiers the server uses, in legend order.
@@ -41,14 +40,14 @@ pub fn tokens(doc: &Document) -> SemanticTokens {
             if entry.origin != Origin::Dialect {
                 continue;
             }
-            let keyword = KEYWORDS.contains(&entry.python.as_str())
-                || entry.python.contains(' '); // `not in`, `is not`
+            let keyword = KEYWORDS.contains(&entry.python.as_str()) || entry.python.contains(' '); // `not in`, `is not`
             let at = lines.to_lsp(
                 &doc.text,
                 phicode_core::Position { line: line.line, column: segment.phicode_column },
             );
             let delta_line = at.line - last_line;
-            let delta_start = if delta_line == 0 { at.character - last_start } else { at.character };
+            let delta_start =
+                if delta_line == 0 { at.character - last_start } else { at.character };
             data.push(SemanticToken {
                 delta_line,
                 delta_start,

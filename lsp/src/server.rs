@@ -153,11 +153,8 @@ impl<'h> Server<'h> {
         let own = self.own.get(path).unwrap_or(&none);
         let python = self.from_python.get(path).unwrap_or(&none);
         let version = self.ws.get(path).and_then(|d| d.version);
-        let params = PublishDiagnosticsParams {
-            uri,
-            diagnostics: diagnostics::merge(own, python),
-            version,
-        };
+        let params =
+            PublishDiagnosticsParams { uri, diagnostics: diagnostics::merge(own, python), version };
         self.send(Notification::new("textDocument/publishDiagnostics".into(), params));
     }
 

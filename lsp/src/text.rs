@@ -70,7 +70,8 @@ pub fn changed_span(old: &str, new: &str) -> (usize, usize, usize) {
         start -= 1;
     }
     let room = a.len().min(b.len()) - start;
-    let mut tail = a.iter().rev().zip(b.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
+    let mut tail =
+        a.iter().rev().zip(b.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
     while !old.is_char_boundary(a.len() - tail) || !new.is_char_boundary(b.len() - tail) {
         tail -= 1;
     }
