@@ -23,6 +23,14 @@ pub fn run(args: &LspArgs) -> Result<ExitCode, Error> {
     };
     crate::embed::preinit::like_python3();
     pyo3::Python::initialize();
+    // Compiling each conversion would print its SyntaxWarnings to stderr at every edit.
+    let quiet = pyo3::Python::attach(|py| {
+        use pyo3::prelude::PyAnyMethods;
+        py.import("warnings")?.call_method1("simplefilter", ("ignore",)).map(drop)
+    });
+    if let Err(e) = quiet {
+        eprintln!("phicode lsp: warnings stay on: {e}");
+    }
     phicode_lsp::run_stdio(&NativeHost, &Options { python_server })
         .map_err(|e| Error::Usage(format!("phicode lsp: {e}")))?;
     Ok(ExitCode::SUCCESS)
