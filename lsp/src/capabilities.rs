@@ -28,6 +28,7 @@ pub fn server_capabilities(python: bool) -> ServerCapabilities {
     ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Options(sync)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
         completion_provider: Some(completion),
         execute_command_provider: Some(ExecuteCommandOptions {
             commands: vec![SHOW_PYTHON.into()],

@@ -12,6 +12,7 @@ mod capabilities;
 mod diagnostics;
 mod document;
 mod error;
+mod format;
 mod host;
 mod mapping;
 mod notifications;

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::pending::{Kind, Pending};
 use crate::server::Server;
-use crate::{semantic, symbols};
+use crate::{format, semantic, symbols};
 
 /// The command that answers with a φ file's Python.
 pub const SHOW_PYTHON: &str = "phicode.showPython";
@@ -52,6 +52,16 @@ impl Server<'_> {
                 return;
             }
             "workspace/executeCommand" => return self.execute(request),
+            "textDocument/formatting" => {
+                let doc = self.document(request.params.pointer("/textDocument/uri"));
+                return match doc.map(format::edits) {
+                    Some(Ok(edits)) => self.send(Response::new_ok(request.id, edits)),
+                    Some(Err(message)) => {
+                        self.refuse(request.id, ErrorCode::RequestFailed, message)
+                    }
+                    None => self.send(Response::new_ok(request.id, Value::Null)),
+                };
+            }
             "textDocument/semanticTokens/full" => {
                 let uri = request.params.pointer("/textDocument/uri");
                 let tokens = self.document(uri).map(semantic::tokens);

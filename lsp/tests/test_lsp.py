@@ -214,6 +214,20 @@ async def test_dialect_words_get_semantic_tokens(client, project):
     assert list(tokens.data) == [1, 4, 6, 0, 0]
 
 
+async def test_formatting_rederives_symbols_from_the_python(client, project):
+    doc = (project / "fmt.φ").as_uri()
+    text = "x = 1\nfor i in range(3): print(i)\n"
+    item = types.TextDocumentItem(uri=doc, language_id="phicode", version=1, text=text)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
+    edits = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(
+            text_document=TD(uri=doc),
+            options=types.FormattingOptions(tab_size=4, insert_spaces=True),
+        )
+    )
+    assert [(span(e.range), e.new_text) for e in edits] == [((1, 0, 1, 24), "∀ i ∈ ⟪(3): π")]
+
+
 async def test_show_python(client, project):
     doc = uri(project, "main.φ")
     python = await client.workspace_execute_command_async(
