@@ -15,6 +15,7 @@ mod error;
 mod format;
 mod host;
 mod mapping;
+mod merge;
 mod notifications;
 mod pending;
 mod python;
@@ -24,6 +25,7 @@ mod server;
 mod shadow;
 mod symbols;
 mod text;
+mod twins;
 mod workspace;
 
 pub use error::Error;

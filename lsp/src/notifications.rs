@@ -2,7 +2,7 @@
 //! changed on disk. Each change converts the document, rewrites its twin, tells the Python
 //! server and publishes the server's own diagnostics at once.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use lsp_server::Notification;
 use lsp_types::{
@@ -117,52 +117,6 @@ impl Server<'_> {
                 version: None,
             };
             self.send(Notification::new("textDocument/publishDiagnostics".into(), params));
-        }
-    }
-
-    /// Opens the twin of `path` in the Python server, or sends its whole new text.
-    pub(crate) fn open_in_python(&mut self, path: &Path) {
-        self.changed_in_python(path, None);
-    }
-
-    /// Opens the twin of `path` in the Python server, or sends what changed since `before`
-    /// (the twin's text the Python server has; `None`: send the whole text).
-    fn changed_in_python(&mut self, path: &Path, before: Option<&str>) {
-        let (Some(doc), Some(python)) = (self.ws.get(path), self.python.as_mut()) else {
-            return;
-        };
-        let uri = Url::from_file_path(&doc.twin).ok();
-        self.python_version += 1;
-        let version = self.python_version;
-        if self.opened.contains(&doc.twin) {
-            let content = match before {
-                Some(old) => {
-                    let (start, old_end, new_end) = crate::text::changed_span(old, &doc.python);
-                    let lines = crate::text::Lines::new(old);
-                    let at = |offset| lines.to_lsp(old, lines.position(old, offset));
-                    let range = lsp_types::Range { start: at(start), end: at(old_end) };
-                    json!({"range": range, "text": &doc.python[start..new_end]})
-                }
-                None => json!({"text": doc.python}),
-            };
-            let change = json!({"textDocument": {"uri": uri, "version": version},
-                "contentChanges": [content]});
-            python.notify("textDocument/didChange", change);
-            return;
-        }
-        let item = json!({"uri": uri, "languageId": "python",
-            "version": version, "text": doc.python});
-        python.notify("textDocument/didOpen", json!({"textDocument": item}));
-        self.opened.insert(doc.twin.clone());
-    }
-
-    fn close_in_python(&mut self, path: &Path) {
-        let (Some(doc), Some(python)) = (self.ws.get(path), self.python.as_mut()) else {
-            return;
-        };
-        if self.opened.remove(&doc.twin) {
-            let uri = Url::from_file_path(&doc.twin).ok();
-            python.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
         }
     }
 }
