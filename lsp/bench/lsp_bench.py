@@ -63,7 +63,8 @@ def binary(release: bool) -> str:
     return str(target / ("release" if release else "debug") / "phicode")
 
 
-async def session(command, root: pathlib.Path, name: str, text: str, places, args):
+async def start(command, root: pathlib.Path, name: str, text: str):
+    """A client on `command`, `name` open and analysed once."""
     client = make_test_lsp_client()
     # pyright registers file watchers with the editor; an editor says yes.
     for method in (types.CLIENT_REGISTER_CAPABILITY, types.CLIENT_UNREGISTER_CAPABILITY):
@@ -79,14 +80,7 @@ async def session(command, root: pathlib.Path, name: str, text: str, places, arg
     uri = (root / name).as_uri()
     item = types.TextDocumentItem(uri=uri, language_id="x", version=1, text=text)
     client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
-
-    async def until(check, timeout=120.0):
-        deadline = time.perf_counter() + timeout
-        while not check(client.diagnostics.get(uri, [])):
-            if time.perf_counter() > deadline:
-                raise TimeoutError("no such diagnostics")
-            await asyncio.sleep(0.001)
-
+    places = places_in(text)
     # The first analysis done: a hover answers (pyright publishes nothing for a clean file).
     line, column = places["call"][0]
     first = types.HoverParams(
@@ -95,51 +89,55 @@ async def session(command, root: pathlib.Path, name: str, text: str, places, arg
     )
     while not await client.text_document_hover_async(first):
         await asyncio.sleep(0.1)
-    await asyncio.sleep(1.0)
-    edits = []
-    for n in range(args.edits):
-        line, column, old = places["value"][n % len(places["value"])]
-        new = f"undefined_{n}"
-        version = n + 2
-        r = types.Range(
-            start=types.Position(line=line, character=column),
-            end=types.Position(line=line, character=column + len(old)),
-        )
-        start = time.perf_counter()
-        client.text_document_did_change(
-            types.DidChangeTextDocumentParams(
-                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                content_changes=[types.TextDocumentContentChangePartial(range=r, text=new)],
-            )
-        )
-        await until(lambda ds: any(f'"{new}" is not defined' in d.message for d in ds))
-        edits.append((time.perf_counter() - start) * 1000)
-        places["value"][n % len(places["value"])] = (line, column, new)
-    results = {"diagnostics after an edit": edits}
-    for label, request, key in (
-        ("hover", client.text_document_hover_async, "call"),
-        ("definition", client.text_document_definition_async, "call"),
-    ):
-        times = []
-        for n in range(args.requests):
-            line, column = places[key][n % len(places[key])]
-            params_type = types.HoverParams if label == "hover" else types.DefinitionParams
-            params = params_type(
-                text_document=types.TextDocumentIdentifier(uri=uri),
-                position=types.Position(line=line, character=column),
-            )
-            start = time.perf_counter()
-            answer = await request(params)
-            times.append((time.perf_counter() - start) * 1000)
-            if not answer:
-                raise AssertionError(f"{name}: no {label} at {line}:{column}")
-        results[label] = times
-    await client.shutdown_session()
-    await client.stop()
-    return results
+    return {"client": client, "uri": uri, "places": places}
 
 
-def places_in(text: str, value_word: str):
+async def edit(side, n):
+    """Replaces the n-th `value_k = 1`'s `1` by an undefined name; ms until it is reported."""
+    client, uri, places = side["client"], side["uri"], side["places"]
+    line, column, old = places["value"][n % len(places["value"])]
+    new = f"undefined_{n}"
+    r = types.Range(
+        start=types.Position(line=line, character=column),
+        end=types.Position(line=line, character=column + len(old)),
+    )
+    start = time.perf_counter()
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=n + 2),
+            content_changes=[types.TextDocumentContentChangePartial(range=r, text=new)],
+        )
+    )
+    deadline = start + 120
+    while not any(f'"{new}" is not defined' in d.message for d in client.diagnostics.get(uri, [])):
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{new} never reported")
+        await asyncio.sleep(0.001)
+    places["value"][n % len(places["value"])] = (line, column, new)
+    return (time.perf_counter() - start) * 1000
+
+
+async def ask(side, label, n):
+    """One hover or definition round trip at the n-th call place, in ms."""
+    client, uri = side["client"], side["uri"]
+    line, column = side["places"]["call"][n % len(side["places"]["call"])]
+    kind, request = {
+        "hover": (types.HoverParams, client.text_document_hover_async),
+        "definition": (types.DefinitionParams, client.text_document_definition_async),
+    }[label]
+    params = kind(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(line=line, character=column),
+    )
+    start = time.perf_counter()
+    answer = await request(params)
+    elapsed = (time.perf_counter() - start) * 1000
+    if not answer:
+        raise AssertionError(f"no {label} at {line}:{column}")
+    return elapsed
+
+
+def places_in(text: str):
     """Where each `value_k = 1`'s `1` is, and where each `∣(`/`abs(` call's name is."""
     value, call = [], []
     for i, line in enumerate(text.split("\n")):
@@ -185,11 +183,29 @@ async def main():
         print(f"{source.count(chr(10))} lines, {len(source.encode())} bytes of φ; "
               f"{args.edits} edits, {args.requests} hovers and definitions each; {phicode}")
         pyright = [str(PYRIGHT), "--stdio"]
-        py = await session(pyright, tmp / "py", "big.py", python, places_in(python, "1"), args)
-        phi = await session(
-            [phicode, "lsp", "--python-server", " ".join(pyright)],
-            tmp / "phi", "big.φ", source, places_in(source, "1"), args,
-        )
+        sides = {
+            "py": await start(pyright, tmp / "py", "big.py", python),
+            "phi": await start(
+                [phicode, "lsp", "--python-server", " ".join(pyright)],
+                tmp / "phi", "big.φ", source,
+            ),
+        }
+        await asyncio.sleep(1.0)
+        # Interleaved, so both servers see the same machine (it is shared and noisy).
+        phi, py = {}, {}
+        for key, count, measure in (
+            ("diagnostics after an edit", args.edits, lambda side, n: edit(side, n)),
+            ("hover", args.requests, lambda side, n: ask(side, "hover", n)),
+            ("definition", args.requests, lambda side, n: ask(side, "definition", n)),
+        ):
+            phi[key], py[key] = [], []
+            for n in range(count):
+                order = ("py", "phi") if n % 2 == 0 else ("phi", "py")
+                for name in order:
+                    (phi if name == "phi" else py)[key].append(await measure(sides[name], n))
+        for side in sides.values():
+            await side["client"].shutdown_session()
+            await side["client"].stop()
         report("", phi, py)
 
 
