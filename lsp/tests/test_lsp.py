@@ -235,3 +235,31 @@ async def test_show_python(client, project):
     )
     assert "    for i, x in enumerate(items):\n" in python
     assert "print(area(2.0), total)" in python
+
+
+async def test_hostile_input_gets_answers_not_a_crash(client, project):
+    doc = (project / "odd.φ").as_uri()
+    item = types.TextDocumentItem(uri=doc, language_id="phicode", version=1, text="π(1)\n")
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
+    far = types.Range(start=at(99, 99), end=at(3, 0))  # past the end, and backwards
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=doc, version=2),
+            content_changes=[types.TextDocumentContentChangePartial(range=far, text="𝕟\r\n\"")],
+        )
+    )
+    for position in (at(0, 500), at(40, 0), at(0, 1)):
+        await client.text_document_hover_async(
+            types.HoverParams(text_document=TD(uri=doc), position=position)
+        )
+        await client.text_document_completion_async(
+            types.CompletionParams(text_document=TD(uri=doc), position=position)
+        )
+    untitled = await client.text_document_hover_async(
+        types.HoverParams(text_document=TD(uri="untitled:Untitled-1"), position=at(0, 0))
+    )
+    assert untitled is None
+    python = await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command="phicode.showPython", arguments=[doc])
+    )
+    assert python == 'print(1)\n𝕟\r\n"'
