@@ -25,9 +25,9 @@ depending on each other around a loop: move what both sides need to where it bel
 dependencies run one way.";
 
 /// The crates checked here, as named in the workspace's `members`.
-const CRATES: [&str; 10] = [
+const CRATES: [&str; 11] = [
     "core", "wasm", "native", "tests", "bench", "sessions", "durable", "security", "sandbox",
-    "server",
+    "server", "lsp",
 ];
 
 fn workspace() -> &'static Path {
@@ -97,6 +97,11 @@ fn server_has_no_module_cycles() {
 #[test]
 fn bench_has_no_module_cycles() {
     assert_no_cycles("bench");
+}
+
+#[test]
+fn lsp_has_no_module_cycles() {
+    assert_no_cycles("lsp");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The command line, declared with clap's derive API.
 
+mod lsp;
 mod promise;
 mod repl;
 mod run;
@@ -8,6 +9,7 @@ mod sessions;
 mod shorthand;
 mod worker;
 
+pub use lsp::LspArgs;
 pub use promise::{PromiseAction, PromiseArgs};
 pub use repl::{DurabilityChoice, OnCrashChoice, ReplArgs, session_name};
 pub use run::{ConfigAction, ConfigArgs, InterpreterArgs, InterpreterChoice, RunArgs};
@@ -58,6 +60,9 @@ pub enum Command {
     Sessions(SessionsArgs),
     /// Serve the HTTP and WebSocket API (convert, execute, sessions, promises).
     Serve(ServeArgs),
+    /// The language server for editors, over stdin/stdout (φ diagnostics, hover,
+    /// completion; Python intelligence from pyright on the transpiled text).
+    Lsp(LspArgs),
     /// Serve one interactive session over stdin/stdout (started by a session host).
     #[command(hide = true)]
     Worker(WorkerArgs),

@@ -1,0 +1,30 @@
+//! The server's typed errors; `phicode lsp` turns them into a message and an exit status.
+
+/// Why the server could not start or went on no further.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The editor broke the protocol (or went away during the handshake).
+    #[error("language server protocol: {0}")]
+    Protocol(#[from] lsp_server::ProtocolError),
+    /// Reading or writing the shadow folder, or the standard streams.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The editor's `initialize` parameters did not parse.
+    #[error("bad initialize parameters: {0}")]
+    Initialize(#[from] serde_json::Error),
+    /// No Python language server command was given or found.
+    #[error("no Python language server to start")]
+    NoPythonServer,
+    /// The Python language server did not start.
+    #[error("cannot start the Python language server `{program}`: {source}")]
+    Spawn {
+        /// The program.
+        program: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The Python language server did not answer `initialize` in time, or answered it
+    /// with an error.
+    #[error("the Python language server did not initialize: {0}")]
+    PythonInitialize(String),
+}
