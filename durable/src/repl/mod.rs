@@ -14,7 +14,7 @@ mod drive;
 mod error;
 mod helper;
 mod render;
-mod symbols;
+pub mod symbols;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,6 +27,7 @@ use crate::config::DurableConfig;
 use crate::session::DurableSession;
 use drive::Flow;
 pub use error::ReplError;
+pub use render::styled_traceback;
 use helper::{Editor, ReplHelper};
 
 /// What the REPL needs.

@@ -1,5 +1,6 @@
 //! The command line, declared with clap's derive API.
 
+mod kernel;
 mod promise;
 mod repl;
 mod run;
@@ -8,6 +9,7 @@ mod sessions;
 mod shorthand;
 mod worker;
 
+pub use kernel::{InstallArgs, KernelAction, KernelArgs};
 pub use promise::{PromiseAction, PromiseArgs};
 pub use repl::{DurabilityChoice, OnCrashChoice, ReplArgs, session_name};
 pub use run::{ConfigAction, ConfigArgs, InterpreterArgs, InterpreterChoice, RunArgs};
@@ -58,6 +60,8 @@ pub enum Command {
     Sessions(SessionsArgs),
     /// Serve the HTTP and WebSocket API (convert, execute, sessions, promises).
     Serve(ServeArgs),
+    /// A Jupyter kernel (`-f CONNECTION_FILE`), or `install` / `list` its kernelspecs.
+    Kernel(KernelArgs),
     /// Serve one interactive session over stdin/stdout (started by a session host).
     #[command(hide = true)]
     Worker(WorkerArgs),

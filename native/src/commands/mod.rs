@@ -5,6 +5,7 @@ mod config;
 mod convert;
 mod emit;
 mod interpreters;
+mod kernel;
 mod promise;
 mod repl;
 mod serve;
@@ -31,5 +32,6 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
         Command::Promise(args) => promise::run(&args),
         Command::Sessions(args) => sessions::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Kernel(args) => kernel::run_kernel(&args),
     }
 }
