@@ -181,9 +181,10 @@ def test_rich_displays_clear_output_and_update(kernel):
     )
     reply, msgs = run(kc, code)
     assert reply["status"] == "ok", reply
-    kinds = [m["msg_type"] for m in msgs if m["msg_type"] != "execute_input"]
+    msgs = [m for m in msgs if m["msg_type"] not in ("execute_input", "status")]
+    kinds = [m["msg_type"] for m in msgs]
     assert kinds == ["display_data", "clear_output", "display_data", "update_display_data"], kinds
-    assert msgs[1]["content"]["data"]["text/html"] == "<b>bold</b>"
+    assert msgs[0]["content"]["data"]["text/html"] == "<b>bold</b>"
     assert [m for m in msgs if m["msg_type"] == "clear_output"][0]["content"] == {"wait": True}
     shown = [m for m in msgs if m["msg_type"] == "display_data"][1]["content"]
     updated = [m for m in msgs if m["msg_type"] == "update_display_data"][0]["content"]

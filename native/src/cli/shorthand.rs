@@ -6,7 +6,7 @@
 
 use std::ffi::{OsStr, OsString};
 
-const SUBCOMMANDS: [&str; 12] = [
+const SUBCOMMANDS: [&str; 13] = [
     "run",
     "convert",
     "symbols",
@@ -19,6 +19,7 @@ const SUBCOMMANDS: [&str; 12] = [
     "promise",
     "sessions",
     "serve",
+    "kernel",
 ];
 const RUN_FLAGS: [&str; 2] = ["--debug", "--pypy"];
 const RUN_OPTIONS: [&str; 5] = ["--python", "--interpreter", "--config", "--level", "--policy"];
