@@ -60,7 +60,8 @@ pub fn kernelspec(install: &Install) -> JupyterKernelspec {
         language: "python".into(),
         metadata: Some(metadata),
         interrupt_mode: Some("message".into()),
-        env: (!install.env.is_empty()).then(|| install.env.iter().cloned().collect()),
+        // Always a map: jupyter_client refuses a kernelspec whose `env` is null.
+        env: Some(install.env.iter().cloned().collect()),
     }
 }
 
@@ -173,6 +174,10 @@ mod tests {
         assert_eq!(spec["language"], "python");
         assert_eq!(spec["interrupt_mode"], "message");
         assert_eq!(spec["env"]["PYTHONPATH"], "/x");
+        let plain = Install { env: Vec::new(), name: "plain".into(), ..install.clone() };
+        let text = std::fs::read_to_string(install_ok(&plain).join("kernel.json")).expect("read");
+        let spec: serde_json::Value = serde_json::from_str(&text).expect("json");
+        assert_eq!(spec["env"], json!({}));
         let bad = Install { name: "a b".into(), ..install };
         assert!(super::install(&bad).is_err());
     }

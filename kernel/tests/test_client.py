@@ -127,7 +127,7 @@ def test_comm_info(kernel):
 
 def test_errors_show_phi_lines(kernel):
     _, kc = kernel
-    reply, msgs = run(kc, "x = 0\n¿ x ≡ 0:\n    π(1 / x)")
+    reply, msgs = run(kc, "x = 0\n¿ x == 0:\n    π(1 / x)")
     assert reply["status"] == "error"
     assert reply["ename"] == "ZeroDivisionError"
     error = [m for m in msgs if m["msg_type"] == "error"][0]["content"]
