@@ -10,3 +10,6 @@ export PHICODE_BIN="$PWD/${CARGO_TARGET_DIR:-target}/debug/phicode"
 case ${CARGO_TARGET_DIR:-} in /*) PHICODE_BIN="$CARGO_TARGET_DIR/debug/phicode" ;; esac
 cd kernel/tests
 ../out/venv/bin/python -m pytest -q -p no:cacheprovider .
+# JupyterLab in Debian's Chromium (playwright-core from npm/, installed by setup.d/30-web.sh).
+cd ../e2e
+node --test jupyterlab.test.mjs
