@@ -12,7 +12,8 @@ pub fn load(path: &Path) -> Result<ConnectionInfo, KernelError> {
     let shown = path.display().to_string();
     let text = std::fs::read(path)
         .map_err(|source| KernelError::ConnectionFile { path: shown.clone(), source })?;
-    serde_json::from_slice(&text).map_err(|source| KernelError::ConnectionJson { path: shown, source })
+    serde_json::from_slice(&text)
+        .map_err(|source| KernelError::ConnectionJson { path: shown, source })
 }
 
 /// The session name of a kernel started with `path` (`kernel-<id>.json` → `kernel-<id>`):

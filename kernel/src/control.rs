@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use jupyter_protocol::{
-    ExecutionState, InterruptReply, JupyterMessage, JupyterMessageContent, ReplyError,
-    ReplyStatus, ShutdownReply,
+    ExecutionState, InterruptReply, JupyterMessage, JupyterMessageContent, ReplyError, ReplyStatus,
+    ShutdownReply,
 };
 use serde_json::json;
 use zeromq::{RouterRecvHalf, RouterSendHalf, SocketRecv};
@@ -74,10 +74,10 @@ pub async fn handle(kernel: &Kernel, out: &RouterSendHalf, request: &JupyterMess
                     "evalue": format!("phicode kernel does not handle {}", other.message_type()),
                     "traceback": [],
                 });
-                let mut reply = kernel.child(request, jupyter_protocol::UnknownMessage {
-                    msg_type: kind.clone(),
-                    content,
-                });
+                let mut reply = kernel.child(
+                    request,
+                    jupyter_protocol::UnknownMessage { msg_type: kind.clone(), content },
+                );
                 reply.header.msg_type = kind;
                 kernel.send(out, &reply).await;
             }

@@ -134,10 +134,8 @@ fn display(kernel: &Kernel, parent: &JupyterMessage, d: Display) {
     let transient = Transient { display_id: d.display_id.clone() };
     let data = media(d.data);
     match (d.update, d.display_id) {
-        (true, Some(_)) => kernel.publish(
-            Some(parent),
-            UpdateDisplayData { data, metadata: d.metadata, transient },
-        ),
+        (true, Some(_)) => kernel
+            .publish(Some(parent), UpdateDisplayData { data, metadata: d.metadata, transient }),
         _ => kernel.publish(
             Some(parent),
             DisplayData { data, metadata: d.metadata, transient: Some(transient) },

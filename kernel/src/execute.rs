@@ -33,7 +33,11 @@ pub async fn execute(
     kernel.reply(shell, request, reply).await;
 }
 
-async fn run_cell(kernel: &Kernel, request: &JupyterMessage, cell: &ExecuteRequest) -> ExecuteReply {
+async fn run_cell(
+    kernel: &Kernel,
+    request: &JupyterMessage,
+    cell: &ExecuteRequest,
+) -> ExecuteReply {
     let store = cell.store_history && !cell.silent;
     let guess = kernel.count() + u64::from(store);
     if !cell.silent {
@@ -148,11 +152,7 @@ fn error_of(e: &ErrorMessage) -> ReplyError {
         "" => vec![format!("\x1b[1;31m{}\x1b[0m: {}", e.exception_type, e.exception_message)],
         text => styled_traceback(text).lines().map(str::to_owned).collect(),
     };
-    ReplyError {
-        ename: e.exception_type.clone(),
-        evalue: e.exception_message.clone(),
-        traceback,
-    }
+    ReplyError { ename: e.exception_type.clone(), evalue: e.exception_message.clone(), traceback }
 }
 
 /// The request's user expressions, each evaluated silently after the cell.
@@ -204,7 +204,11 @@ fn page_name(code: &str) -> Option<(&str, u8)> {
 /// The pager payload with the documentation of `name`.
 async fn page(kernel: &Kernel, request: &JupyterMessage, name: &str, detail: u8) -> ExecuteReply {
     let count = count(kernel.count());
-    let mut reply = ExecuteReply { execution_count: count, user_expressions: Some(HashMap::new()), ..Default::default() };
+    let mut reply = ExecuteReply {
+        execution_count: count,
+        user_expressions: Some(HashMap::new()),
+        ..Default::default()
+    };
     match kernel.session().inspect(name, name.chars().count(), detail).await {
         Ok(found) if found.found => {
             reply.payload.push(Payload::Page { data: media(found.data), start: 0 });

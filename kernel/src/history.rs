@@ -130,11 +130,15 @@ mod tests {
         assert_eq!(tail, vec![json!([1, 3, "x + 1"]), json!([1, 4, "x + 1"])]);
         let with_output = h.answer(&json!({"hist_access_type": "tail", "n": 1, "output": true}));
         assert_eq!(with_output, vec![json!([1, 4, ["x + 1", "2"]])]);
-        let range = h.answer(&json!({"hist_access_type": "range", "session": 1, "start": 2, "stop": 3}));
+        let range =
+            h.answer(&json!({"hist_access_type": "range", "session": 1, "start": 2, "stop": 3}));
         assert_eq!(range, vec![json!([1, 2, "print(x)"])]);
         let search = |extra: Value| {
             let mut request = json!({"hist_access_type": "search", "pattern": "x*"});
-            request.as_object_mut().expect("object").extend(extra.as_object().cloned().unwrap_or_default());
+            request
+                .as_object_mut()
+                .expect("object")
+                .extend(extra.as_object().cloned().unwrap_or_default());
             h.answer(&request).len()
         };
         assert_eq!(search(json!({})), 3);

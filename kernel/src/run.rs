@@ -56,8 +56,10 @@ async fn serve(options: KernelOptions) -> Result<(), KernelError> {
     let sockets = sockets::bind_all(&info).await?;
     let mut config = options.session;
     config.session_id = Some(name.clone());
-    let durable_config =
-        DurableConfig { state_dir: state.as_ref().map(|s| s.path().to_path_buf()), ..Default::default() };
+    let durable_config = DurableConfig {
+        state_dir: state.as_ref().map(|s| s.path().to_path_buf()),
+        ..Default::default()
+    };
     let durable = DurableSession::start(config, durable_config).await?;
     let resumed = match durable.resume().await {
         Ok(Some(restored)) => {

@@ -5,9 +5,9 @@
 use std::sync::Arc;
 
 use jupyter_protocol::{
-    CommInfoReply, CompleteReply, CompleteRequest, ExecutionState, HistoryReply,
-    InspectReply, InspectRequest, IsCompleteReply, IsCompleteReplyStatus, JupyterMessage,
-    JupyterMessageContent, ReplyStatus,
+    CommInfoReply, CompleteReply, CompleteRequest, ExecutionState, HistoryReply, InspectReply,
+    InspectRequest, IsCompleteReply, IsCompleteReplyStatus, JupyterMessage, JupyterMessageContent,
+    ReplyStatus,
 };
 use phicode_durable::repl::symbols;
 use phicode_sessions::protocol::Completeness;

@@ -55,7 +55,15 @@ pub async fn bind_all(info: &ConnectionInfo) -> Result<Sockets, KernelError> {
     tokio::spawn(echo(heartbeat));
     let (to_iopub, queued) = mpsc::unbounded_channel();
     tokio::spawn(publish(iopub, queued));
-    Ok(Sockets { shell_in, shell_out, control_in, control_out, stdin_in, stdin_out, iopub: to_iopub })
+    Ok(Sockets {
+        shell_in,
+        shell_out,
+        control_in,
+        control_out,
+        stdin_in,
+        stdin_out,
+        iopub: to_iopub,
+    })
 }
 
 /// The heartbeat: every ping comes back as it is.

@@ -27,8 +27,8 @@ use crate::config::DurableConfig;
 use crate::session::DurableSession;
 use drive::Flow;
 pub use error::ReplError;
-pub use render::styled_traceback;
 use helper::{Editor, ReplHelper};
+pub use render::styled_traceback;
 
 /// What the REPL needs.
 #[derive(Debug, Clone)]

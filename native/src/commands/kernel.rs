@@ -68,7 +68,8 @@ fn install_spec(args: &InstallArgs) -> Result<ExitCode, Error> {
         args: extra,
         env: args.env.clone(),
     };
-    let folder = install::install(&install).map_err(|e| Error::Usage(format!("kernel install: {e}")))?;
+    let folder =
+        install::install(&install).map_err(|e| Error::Usage(format!("kernel install: {e}")))?;
     emit(None, &format!("Installed kernelspec {} in {}\n", args.name, folder.display()))?;
     Ok(ExitCode::SUCCESS)
 }
