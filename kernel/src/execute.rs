@@ -19,18 +19,31 @@ use crate::drive::{self, media};
 use crate::kernel::Kernel;
 use crate::setup;
 
-/// Runs the cell of `request` and replies on `shell`.
+/// Runs the cell of `request` and replies on `shell`; true when it failed and asked for
+/// the cells queued behind it to be aborted (`stop_on_error`).
 pub async fn execute(
     kernel: &Kernel,
     shell: &RouterSendHalf,
     request: &JupyterMessage,
     cell: &ExecuteRequest,
-) {
+) -> bool {
     let reply = match page_name(&cell.code) {
         Some((name, detail)) => page(kernel, request, name, detail).await,
         None => run_cell(kernel, request, cell).await,
     };
+    let abort = cell.stop_on_error && matches!(reply.status, ReplyStatus::Error);
     kernel.reply(shell, request, reply).await;
+    abort
+}
+
+/// The reply to an execute request aborted because a cell before it failed.
+pub fn aborted(kernel: &Kernel) -> ExecuteReply {
+    ExecuteReply {
+        status: ReplyStatus::Aborted,
+        execution_count: count(kernel.count()),
+        user_expressions: Some(HashMap::new()),
+        ..Default::default()
+    }
 }
 
 async fn run_cell(

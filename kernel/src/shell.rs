@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use futures::FutureExt;
+
 use jupyter_protocol::{
     CommInfoReply, CompleteReply, CompleteRequest, ExecutionState, HistoryReply, InspectReply,
     InspectRequest, IsCompleteReply, IsCompleteReplyStatus, JupyterMessage, JupyterMessageContent,
@@ -16,7 +18,7 @@ use zeromq::{RouterRecvHalf, RouterSendHalf, SocketRecv};
 
 use crate::control;
 use crate::drive::media;
-use crate::execute::execute;
+use crate::execute::{aborted, execute};
 use crate::info::kernel_info;
 use crate::kernel::Kernel;
 use crate::wire;
@@ -31,23 +33,52 @@ pub async fn serve(kernel: Arc<Kernel>, mut incoming: RouterRecvHalf, out: Route
                 continue;
             }
         };
-        let request = match wire::decode(&kernel.signer, frames) {
-            Ok(request) => request,
-            Err(e) => {
-                eprintln!("phicode kernel: shell: a message was refused: {e}");
-                continue;
+        let Some(request) = decoded(&kernel, frames) else { continue };
+        if serve_one(&kernel, &out, &request, false).await {
+            // A cell failed with stop_on_error: the execute requests already waiting (a
+            // "run all") are aborted, as ipykernel aborts them; other requests are served.
+            // Only what has arrived already: polled once, never waited for.
+            while let Some(Ok(frames)) = incoming.recv().now_or_never() {
+                if let Some(request) = decoded(&kernel, frames) {
+                    serve_one(&kernel, &out, &request, true).await;
+                }
             }
-        };
-        kernel.status(Some(&request), ExecutionState::Busy);
-        handle(&kernel, &out, &request).await;
-        kernel.status(Some(&request), ExecutionState::Idle);
+        }
     }
 }
 
-/// Answers one shell request.
-async fn handle(kernel: &Kernel, out: &RouterSendHalf, request: &JupyterMessage) {
+fn decoded(kernel: &Kernel, frames: zeromq::ZmqMessage) -> Option<JupyterMessage> {
+    wire::decode(&kernel.signer, frames)
+        .map_err(|e| eprintln!("phicode kernel: shell: a message was refused: {e}"))
+        .ok()
+}
+
+/// Serves one request between busy and idle; true when it was a cell that failed with
+/// stop_on_error.
+async fn serve_one(
+    kernel: &Kernel,
+    out: &RouterSendHalf,
+    request: &JupyterMessage,
+    aborting: bool,
+) -> bool {
+    kernel.status(Some(request), ExecutionState::Busy);
+    let failed = match &request.content {
+        JupyterMessageContent::ExecuteRequest(_) if aborting => {
+            kernel.reply(out, request, aborted(kernel)).await;
+            false
+        }
+        _ => handle(kernel, out, request).await,
+    };
+    kernel.status(Some(request), ExecutionState::Idle);
+    failed
+}
+
+/// Answers one shell request; true when it was a cell that failed with stop_on_error.
+async fn handle(kernel: &Kernel, out: &RouterSendHalf, request: &JupyterMessage) -> bool {
     match &request.content {
-        JupyterMessageContent::ExecuteRequest(cell) => execute(kernel, out, request, cell).await,
+        JupyterMessageContent::ExecuteRequest(cell) => {
+            return execute(kernel, out, request, cell).await;
+        }
         JupyterMessageContent::CompleteRequest(r) => {
             kernel.reply(out, request, complete(kernel, r).await).await;
         }
@@ -75,6 +106,7 @@ async fn handle(kernel: &Kernel, out: &RouterSendHalf, request: &JupyterMessage)
         }
         _ => control::handle(kernel, out, request).await,
     }
+    false
 }
 
 /// `kernel_info_reply` for `request`.

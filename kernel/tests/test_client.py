@@ -248,3 +248,22 @@ def test_heartbeat_answers(kernel):
     _, kc = kernel
     time.sleep(1.5)
     assert kc.hb_channel.is_beating()
+
+
+def test_a_failed_cell_aborts_the_cells_queued_behind_it(kernel):
+    _, kc = kernel
+    ids = [kc.execute(code) for code in ("raise ValueError('first')", "after = 1", "after = 2")]
+    replies = {}
+    while len(replies) < 3:
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+    assert [replies[i] for i in ids] == ["error", "aborted", "aborted"]
+    reply, _ = run(kc, "after")
+    assert reply["ename"] == "NameError"
+    # Without stop_on_error the next cell runs anyway.
+    ids = [kc.execute("raise ValueError('again')", stop_on_error=False), kc.execute("after = 3")]
+    statuses = {}
+    while len(statuses) < 2:
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        statuses[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+    assert [statuses[i] for i in ids] == ["error", "ok"]
