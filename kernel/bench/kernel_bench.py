@@ -1,7 +1,7 @@
 """The kernel benchmark: `phicode kernel` beside ipykernel, in the same run, through
 jupyter_client (what notebooks and nbclient use). Prints, side by side:
 
-- the round trip of `execute_request` for `1+1`: from sending it to having both its
+- the round trip of `execute_request` for `1+1` (alternating blocks of both kernels): from sending it to having both its
   `execute_reply` and the `idle` status on iopub (median and p90 of many);
 - interrupt latency: `time.sleep(60)` running, from `interrupt_kernel()` to the
   `execute_reply` (phicode: interrupt_request by message; ipykernel: SIGINT);
@@ -51,8 +51,8 @@ def finish(kc, msg_id):
             return reply
 
 
-def round_trips(kc, n):
-    for _ in range(20):  # warm up
+def round_trips(kc, n, warm=True):
+    for _ in range(20 if warm else 0):
         finish(kc, kc.execute("1+1"))
     times = []
     for _ in range(n):
@@ -75,19 +75,30 @@ def interrupts(km, kc, n):
     return times
 
 
-def measure(name):
-    starts = []
+def measure(names):
+    """Every figure of each kernel; round trips and interrupts in alternating blocks, so
+    that a change of load on the machine falls on both kernels alike."""
+    figures = {name: {"trips": [], "interrupts": [], "starts": []} for name in names}
     for _ in range(STARTS):
-        km, kc, took = start(name)
-        starts.append(took)
-        stop(km, kc)
-    km, kc, _ = start(name)
+        for name in names:
+            km, kc, took = start(name)
+            figures[name]["starts"].append(took)
+            stop(km, kc)
+    kernels = {name: start(name)[:2] for name in names}
     try:
-        trips = round_trips(kc, ROUND_TRIPS)
-        stops = interrupts(km, kc, INTERRUPTS)
+        for name, (km, kc) in kernels.items():
+            round_trips(kc, 0)  # warm up
+        blocks = 10
+        for _ in range(blocks):
+            for name, (km, kc) in kernels.items():
+                figures[name]["trips"] += round_trips(kc, ROUND_TRIPS // blocks, warm=False)
+        for _ in range(INTERRUPTS):
+            for name, (km, kc) in kernels.items():
+                figures[name]["interrupts"] += interrupts(km, kc, 1)
     finally:
-        stop(km, kc)
-    return {"trips": trips, "interrupts": stops, "starts": starts}
+        for km, kc in kernels.values():
+            stop(km, kc)
+    return [figures[name] for name in names]
 
 
 def ms(values, q=None):
@@ -105,8 +116,7 @@ def main():
                    stdout=subprocess.DEVNULL)
     os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
     os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="phicode-bench-state-"))
-    ours = measure("phicode-bench")
-    theirs = measure("python3")
+    ours, theirs = measure(["phicode-bench", "python3"])
     rows = [
         ("1+1 round trip, median (ms)", ms(ours["trips"]), ms(theirs["trips"])),
         ("1+1 round trip, p90 (ms)", ms(ours["trips"], 9), ms(theirs["trips"], 9)),
