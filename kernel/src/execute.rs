@@ -1,13 +1,13 @@
 //! `execute_request`: `execute_input`, the cell run through the durable session, its
 //! `execute_result` or `error` (the traceback in φ positions, coloured as IPython's), the
-//! figures it left open, its user expressions, and the `execute_reply`. `name?` and
-//! `name??` page the name's documentation, as in IPython.
+//! figures it left open, its user expressions, and the `execute_reply` (`name?` and
+//! `name??` go to the pager instead).
 
 use std::collections::HashMap;
 
 use jupyter_protocol::{
     ErrorOutput, ExecuteInput, ExecuteReply, ExecuteRequest, ExecuteResult, ExecutionCount,
-    ExpressionResult, JupyterMessage, Payload, ReplyError, ReplyStatus, StreamContent, Transient,
+    ExpressionResult, JupyterMessage, ReplyError, ReplyStatus, Transient,
 };
 use phicode_durable::End;
 use phicode_durable::repl::styled_traceback;
@@ -17,7 +17,7 @@ use zeromq::RouterSendHalf;
 
 use crate::drive::{self, media};
 use crate::kernel::Kernel;
-use crate::setup;
+use crate::{pager, setup};
 
 /// Runs the cell of `request` and replies on `shell`; true when it failed and asked for
 /// the cells queued behind it to be aborted (`stop_on_error`).
@@ -27,8 +27,8 @@ pub async fn execute(
     request: &JupyterMessage,
     cell: &ExecuteRequest,
 ) -> bool {
-    let reply = match page_name(&cell.code) {
-        Some((name, detail)) => page(kernel, request, name, detail).await,
+    let reply = match pager::page_name(&cell.code) {
+        Some((name, detail)) => pager::page(kernel, request, name, detail).await,
         None => run_cell(kernel, request, cell).await,
     };
     let abort = cell.stop_on_error && matches!(reply.status, ReplyStatus::Error);
@@ -124,7 +124,7 @@ async fn run_cell(
     }
 }
 
-fn count(n: u64) -> ExecutionCount {
+pub fn count(n: u64) -> ExecutionCount {
     ExecutionCount::new(usize::try_from(n).unwrap_or(usize::MAX))
 }
 
@@ -201,51 +201,4 @@ async fn expressions(
         results.insert(name.clone(), result);
     }
     results
-}
-
-/// `name?` (docstring) or `name??` (and source): the name and the detail level.
-fn page_name(code: &str) -> Option<(&str, u8)> {
-    let code = code.trim();
-    let (name, detail) = match code.strip_suffix("??") {
-        Some(name) => (name, 1),
-        None => (code.strip_suffix('?')?, 0),
-    };
-    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
-    (!name.is_empty() && name.chars().all(word)).then_some((name, detail))
-}
-
-/// The pager payload with the documentation of `name`.
-async fn page(kernel: &Kernel, request: &JupyterMessage, name: &str, detail: u8) -> ExecuteReply {
-    let count = count(kernel.count());
-    let mut reply = ExecuteReply {
-        execution_count: count,
-        user_expressions: Some(HashMap::new()),
-        ..Default::default()
-    };
-    match kernel.session().inspect(name, name.chars().count(), detail).await {
-        Ok(found) if found.found => {
-            reply.payload.push(Payload::Page { data: media(found.data), start: 0 });
-        }
-        Ok(_) => {
-            let text = format!("Object `{name}` not found.\n");
-            kernel.publish(Some(request), StreamContent::stdout(&text));
-        }
-        Err(e) => {
-            kernel.publish(Some(request), StreamContent::stderr(&format!("phicode kernel: {e}\n")));
-        }
-    }
-    reply
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_to_page() {
-        assert_eq!(page_name("print?"), Some(("print", 0)));
-        assert_eq!(page_name(" os.path.join?? "), Some(("os.path.join", 1)));
-        assert_eq!(page_name("x = a?"), None);
-        assert_eq!(page_name("?"), None);
-    }
 }

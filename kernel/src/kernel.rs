@@ -63,7 +63,11 @@ impl Kernel {
         parent: &JupyterMessage,
         content: impl Into<JupyterMessageContent>,
     ) -> JupyterMessage {
-        let mut message = JupyterMessage::new(content, Some(parent));
+        self.stamped(JupyterMessage::new(content, Some(parent)))
+    }
+
+    /// `message` with this kernel's session and user name in its header.
+    fn stamped(&self, mut message: JupyterMessage) -> JupyterMessage {
         message.header.session.clone_from(&self.ident);
         message.header.username = "phicode".into();
         message
@@ -100,12 +104,7 @@ impl Kernel {
     ) {
         let mut message = match parent {
             Some(parent) => self.child(parent, content),
-            None => {
-                let mut message = JupyterMessage::new(content, None);
-                message.header.session.clone_from(&self.ident);
-                message.header.username = "phicode".into();
-                message
-            }
+            None => self.stamped(JupyterMessage::new(content, None)),
         };
         let topic = format!("kernel.{}.{}", self.ident, message.message_type());
         message.zmq_identities = vec![Bytes::from(topic)];
