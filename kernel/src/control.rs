@@ -9,30 +9,18 @@ use jupyter_protocol::{
     ShutdownReply,
 };
 use serde_json::json;
-use zeromq::{RouterRecvHalf, RouterSendHalf, SocketRecv};
+use zeromq::{RouterRecvHalf, RouterSendHalf};
 
 use crate::kernel::Kernel;
 use crate::shell;
-use crate::wire;
 
 /// Serves the control channel until the kernel stops.
 pub async fn serve(kernel: Arc<Kernel>, mut incoming: RouterRecvHalf, out: RouterSendHalf) {
     loop {
-        let frames = match incoming.recv().await {
-            Ok(frames) => frames,
-            Err(e) => {
-                eprintln!("phicode kernel: control: {e}");
-                continue;
-            }
-        };
-        match wire::decode(&kernel.signer, frames) {
-            Ok(request) => {
-                kernel.status(Some(&request), ExecutionState::Busy);
-                handle(&kernel, &out, &request).await;
-                kernel.status(Some(&request), ExecutionState::Idle);
-            }
-            Err(e) => eprintln!("phicode kernel: control: a message was refused: {e}"),
-        }
+        let request = kernel.next_request(&mut incoming, "control").await;
+        kernel.status(Some(&request), ExecutionState::Busy);
+        handle(&kernel, &out, &request).await;
+        kernel.status(Some(&request), ExecutionState::Idle);
     }
 }
 

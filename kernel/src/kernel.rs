@@ -9,7 +9,7 @@ use jupyter_protocol::{ExecutionState, JupyterMessage, JupyterMessageContent, St
 use phicode_durable::DurableSession;
 use phicode_sessions::host::Session;
 use tokio::sync::{Mutex, mpsc, watch};
-use zeromq::{RouterSendHalf, SocketSend, ZmqMessage};
+use zeromq::{RouterRecvHalf, RouterSendHalf, SocketRecv, SocketSend, ZmqMessage};
 
 use crate::history::History;
 use crate::wire::{self, Signer};
@@ -42,6 +42,27 @@ pub struct Kernel {
 }
 
 impl Kernel {
+    /// The next well-signed request on `incoming` (`channel` names it in the log).
+    pub async fn next_request(
+        &self,
+        incoming: &mut RouterRecvHalf,
+        channel: &str,
+    ) -> JupyterMessage {
+        loop {
+            match incoming.recv().await {
+                Ok(frames) => match wire::decode(&self.signer, frames) {
+                    Ok(request) => return request,
+                    Err(e) => eprintln!("phicode kernel: {channel}: a message was refused: {e}"),
+                },
+                Err(e) => {
+                    eprintln!("phicode kernel: {channel}: {e}");
+                    // A socket in trouble must not make this loop spin.
+                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                }
+            }
+        }
+    }
+
     /// The session underneath the durable one.
     pub fn session(&self) -> &Session {
         self.durable.session()

@@ -14,43 +14,27 @@ use jupyter_protocol::{
 use phicode_durable::repl::symbols;
 use phicode_sessions::protocol::Completeness;
 use serde_json::{Map, Value};
-use zeromq::{RouterRecvHalf, RouterSendHalf, SocketRecv};
+use zeromq::{RouterRecvHalf, RouterSendHalf};
 
 use crate::control;
 use crate::drive::media;
 use crate::execute::{aborted, execute};
 use crate::info::kernel_info;
 use crate::kernel::Kernel;
-use crate::wire;
 
 /// Serves the shell channel until the kernel stops.
 pub async fn serve(kernel: Arc<Kernel>, mut incoming: RouterRecvHalf, out: RouterSendHalf) {
     loop {
-        let frames = match incoming.recv().await {
-            Ok(frames) => frames,
-            Err(e) => {
-                eprintln!("phicode kernel: shell: {e}");
-                continue;
-            }
-        };
-        let Some(request) = decoded(&kernel, frames) else { continue };
+        let request = kernel.next_request(&mut incoming, "shell").await;
         if serve_one(&kernel, &out, &request, false).await {
             // A cell failed with stop_on_error: the execute requests already waiting (a
             // "run all") are aborted, as ipykernel aborts them; other requests are served.
             // Only what has arrived already: polled once, never waited for.
-            while let Some(Ok(frames)) = incoming.recv().now_or_never() {
-                if let Some(request) = decoded(&kernel, frames) {
-                    serve_one(&kernel, &out, &request, true).await;
-                }
+            while let Some(request) = kernel.next_request(&mut incoming, "shell").now_or_never() {
+                serve_one(&kernel, &out, &request, true).await;
             }
         }
     }
-}
-
-fn decoded(kernel: &Kernel, frames: zeromq::ZmqMessage) -> Option<JupyterMessage> {
-    wire::decode(&kernel.signer, frames)
-        .map_err(|e| eprintln!("phicode kernel: shell: a message was refused: {e}"))
-        .ok()
 }
 
 /// Serves one request between busy and idle; true when it was a cell that failed with

@@ -252,7 +252,9 @@ def test_heartbeat_answers(kernel):
 
 def test_a_failed_cell_aborts_the_cells_queued_behind_it(kernel):
     _, kc = kernel
-    ids = [kc.execute(code) for code in ("raise ValueError('first')", "after = 1", "after = 2")]
+    # The failing cell takes a moment, so the two behind it are queued when it fails.
+    first = "import time\ntime.sleep(0.3)\nraise ValueError('first')"
+    ids = [kc.execute(code) for code in (first, "after = 1", "after = 2")]
     replies = {}
     while len(replies) < 3:
         reply = kc.get_shell_msg(timeout=TIMEOUT)
@@ -261,7 +263,8 @@ def test_a_failed_cell_aborts_the_cells_queued_behind_it(kernel):
     reply, _ = run(kc, "after")
     assert reply["ename"] == "NameError"
     # Without stop_on_error the next cell runs anyway.
-    ids = [kc.execute("raise ValueError('again')", stop_on_error=False), kc.execute("after = 3")]
+    again = "time.sleep(0.3)\nraise ValueError('again')"
+    ids = [kc.execute(again, stop_on_error=False), kc.execute("after = 3")]
     statuses = {}
     while len(statuses) < 2:
         reply = kc.get_shell_msg(timeout=TIMEOUT)

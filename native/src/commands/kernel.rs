@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use phicode_kernel::install::{self, Install, Place};
 use phicode_kernel::{KernelOptions, run};
-use phicode_sessions::host::SessionConfig;
 
 use super::emit::emit;
 use crate::cli::{InstallArgs, KernelAction, KernelArgs};
@@ -25,14 +24,7 @@ pub fn run_kernel(args: &KernelArgs) -> Result<ExitCode, Error> {
     };
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
     let config = resolve(args.config.as_deref(), &cwd, Settings::from_env())?;
-    let mut session = SessionConfig::current_exe()
-        .map_err(|source| Error::Read { path: "<phicode>".into(), source })?;
-    session.forward_stderr = true;
-    session.level = args.level;
-    if let Some(file) = &args.config {
-        // The worker converts cells with the same dialect.
-        session.env.push(("PHICODE_REPL_CONFIG".into(), file.clone().into_os_string()));
-    }
+    let session = super::repl::worker_session(args.level, args.config.as_deref())?;
     let options = KernelOptions {
         connection_file: file.clone(),
         session,
