@@ -134,7 +134,8 @@ impl DurableSession {
     /// stops); `None` when the session keeps no checkpoints.
     pub async fn checkpoint_now(&self) -> Result<Option<Checkpointed>, DurableError> {
         let live = &self.live;
-        checkpoint_now(&live.session, live.state.as_ref(), *live.done.borrow()).await
+        let after = *live.done.borrow(); // The guard must not live across the await.
+        checkpoint_now(&live.session, live.state.as_ref(), after).await
     }
 
     /// The ids of the questions (`input()`, `approve()`) waiting for an answer now.

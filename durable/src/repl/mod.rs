@@ -14,7 +14,7 @@ mod drive;
 mod error;
 mod helper;
 mod render;
-mod symbols;
+pub mod symbols;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -28,6 +28,7 @@ use crate::session::DurableSession;
 use drive::Flow;
 pub use error::ReplError;
 use helper::{Editor, ReplHelper};
+pub use render::styled_traceback;
 
 /// What the REPL needs.
 #[derive(Debug, Clone)]

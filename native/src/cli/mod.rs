@@ -1,6 +1,7 @@
 //! The command line, declared with clap's derive API.
 
 mod lsp;
+mod kernel;
 mod promise;
 mod repl;
 mod run;
@@ -10,6 +11,7 @@ mod shorthand;
 mod worker;
 
 pub use lsp::LspArgs;
+pub use kernel::{InstallArgs, KernelAction, KernelArgs};
 pub use promise::{PromiseAction, PromiseArgs};
 pub use repl::{DurabilityChoice, OnCrashChoice, ReplArgs, session_name};
 pub use run::{ConfigAction, ConfigArgs, InterpreterArgs, InterpreterChoice, RunArgs};
@@ -63,6 +65,8 @@ pub enum Command {
     /// The language server for editors, over stdin/stdout (φ diagnostics, hover,
     /// completion; Python intelligence from pyright on the transpiled text).
     Lsp(LspArgs),
+    /// A Jupyter kernel (`-f CONNECTION_FILE`), or `install` / `list` its kernelspecs.
+    Kernel(KernelArgs),
     /// Serve one interactive session over stdin/stdout (started by a session host).
     #[command(hide = true)]
     Worker(WorkerArgs),

@@ -6,7 +6,7 @@
 
 use std::ffi::{OsStr, OsString};
 
-const SUBCOMMANDS: [&str; 13] = [
+const SUBCOMMANDS: [&str; 14] = [
     "run",
     "convert",
     "symbols",
@@ -20,6 +20,7 @@ const SUBCOMMANDS: [&str; 13] = [
     "sessions",
     "serve",
     "lsp",
+    "kernel",
 ];
 const RUN_FLAGS: [&str; 2] = ["--debug", "--pypy"];
 const RUN_OPTIONS: [&str; 5] = ["--python", "--interpreter", "--config", "--level", "--policy"];

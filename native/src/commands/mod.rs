@@ -6,6 +6,7 @@ mod convert;
 mod emit;
 mod interpreters;
 mod lsp;
+mod kernel;
 mod promise;
 mod repl;
 mod serve;
@@ -33,5 +34,6 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
         Command::Sessions(args) => sessions::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Lsp(args) => lsp::run(&args),
+        Command::Kernel(args) => kernel::run_kernel(&args),
     }
 }

@@ -20,10 +20,7 @@ use crate::error::Error;
 pub fn run(args: &ReplArgs) -> Result<ExitCode, Error> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
     let config = resolve(args.config.as_deref(), &cwd, Settings::from_env())?;
-    let mut session = SessionConfig::current_exe()
-        .map_err(|source| Error::Read { path: "<phicode>".into(), source })?;
-    session.forward_stderr = true;
-    session.level = args.level;
+    let mut session = worker_session(args.level, args.config.as_deref())?;
     if let Some(path) = &args.policy {
         session.policy = Policy::load(path).map_err(|e| Error::Usage(format!("repl: {e}")))?;
     }
@@ -37,10 +34,6 @@ pub fn run(args: &ReplArgs) -> Result<ExitCode, Error> {
         session.audit = Some(std::sync::Arc::new(log));
     }
     session.session_id.clone_from(&args.session);
-    if let Some(file) = &args.config {
-        // The worker converts cells with the same dialect.
-        session.env.push(("PHICODE_REPL_CONFIG".into(), file.clone().into_os_string()));
-    }
     // An unnamed session keeps its checkpoints only as long as the REPL runs.
     let scratch = match &args.session {
         Some(_) => None,
@@ -80,6 +73,23 @@ pub fn run(args: &ReplArgs) -> Result<ExitCode, Error> {
         Ok(status) => Ok(ExitCode::from(status)),
         Err(e) => Err(Error::Usage(format!("repl: {e}"))),
     }
+}
+
+/// Workers run by this binary at `level`, forwarding their stderr, converting cells with
+/// the dialect config `dialect` when one was named.
+pub(super) fn worker_session(
+    level: Level,
+    dialect: Option<&std::path::Path>,
+) -> Result<SessionConfig, Error> {
+    let mut session = SessionConfig::current_exe()
+        .map_err(|source| Error::Read { path: "<phicode>".into(), source })?;
+    session.forward_stderr = true;
+    session.level = level;
+    if let Some(file) = dialect {
+        // The worker converts cells with the same dialect.
+        session.env.push(("PHICODE_REPL_CONFIG".into(), file.as_os_str().to_owned()));
+    }
+    Ok(session)
 }
 
 fn lease(seconds: f64) -> Result<std::time::Duration, Error> {
