@@ -1,7 +1,7 @@
 //! The command line, declared with clap's derive API.
 
-mod lsp;
 mod kernel;
+mod lsp;
 mod promise;
 mod repl;
 mod run;
@@ -10,8 +10,8 @@ mod sessions;
 mod shorthand;
 mod worker;
 
-pub use lsp::LspArgs;
 pub use kernel::{InstallArgs, KernelAction, KernelArgs};
+pub use lsp::LspArgs;
 pub use promise::{PromiseAction, PromiseArgs};
 pub use repl::{DurabilityChoice, OnCrashChoice, ReplArgs, session_name};
 pub use run::{ConfigAction, ConfigArgs, InterpreterArgs, InterpreterChoice, RunArgs};
