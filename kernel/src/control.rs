@@ -12,7 +12,6 @@ use serde_json::json;
 use zeromq::{RouterRecvHalf, RouterSendHalf};
 
 use crate::kernel::Kernel;
-use crate::shell;
 
 /// Serves the control channel until the kernel stops.
 pub async fn serve(kernel: Arc<Kernel>, mut incoming: RouterRecvHalf, out: RouterSendHalf) {
@@ -27,7 +26,9 @@ pub async fn serve(kernel: Arc<Kernel>, mut incoming: RouterRecvHalf, out: Route
 /// Answers a control request (or a shell request the shell does not handle itself).
 pub async fn handle(kernel: &Kernel, out: &RouterSendHalf, request: &JupyterMessage) {
     match &request.content {
-        JupyterMessageContent::KernelInfoRequest(_) => shell::info(kernel, out, request).await,
+        JupyterMessageContent::KernelInfoRequest(_) => {
+            crate::info::answer(kernel, out, request).await
+        }
         JupyterMessageContent::InterruptRequest(_) => {
             let reply = match kernel.session().interrupt(None).await {
                 Ok(()) => InterruptReply::new(),

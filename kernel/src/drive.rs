@@ -152,3 +152,8 @@ pub fn media(bundle: Map<String, Value>) -> Media {
         serde_json::from_value(Value::Object(only)).unwrap_or_default()
     })
 }
+
+/// A cell number as Jupyter carries it.
+pub fn count(n: u64) -> jupyter_protocol::ExecutionCount {
+    jupyter_protocol::ExecutionCount::new(usize::try_from(n).unwrap_or(usize::MAX))
+}

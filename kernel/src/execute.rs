@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use jupyter_protocol::{
-    ErrorOutput, ExecuteInput, ExecuteReply, ExecuteRequest, ExecuteResult, ExecutionCount,
-    ExpressionResult, JupyterMessage, ReplyError, ReplyStatus, Transient,
+    ErrorOutput, ExecuteInput, ExecuteReply, ExecuteRequest, ExecuteResult, ExpressionResult,
+    JupyterMessage, ReplyError, ReplyStatus, Transient,
 };
 use phicode_durable::End;
 use phicode_durable::repl::styled_traceback;
@@ -15,7 +15,7 @@ use phicode_sessions::protocol::{ErrorKind, ErrorMessage, ExecResult, Execute};
 use serde_json::{Map, Value};
 use zeromq::RouterSendHalf;
 
-use crate::drive::{self, media};
+use crate::drive::{self, count, media};
 use crate::kernel::Kernel;
 use crate::{pager, setup};
 
@@ -122,10 +122,6 @@ async fn run_cell(
             }
         }
     }
-}
-
-pub fn count(n: u64) -> ExecutionCount {
-    ExecutionCount::new(usize::try_from(n).unwrap_or(usize::MAX))
 }
 
 /// Publishes the cell's value (unless silent); its plain text, for the history.

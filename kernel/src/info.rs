@@ -1,9 +1,20 @@
 //! `kernel_info_reply`: who this kernel is and what it speaks.
 
-use jupyter_protocol::{CodeMirrorMode, HelpLink, KernelInfoReply, LanguageInfo, ReplyStatus};
+use jupyter_protocol::{
+    CodeMirrorMode, HelpLink, JupyterMessage, KernelInfoReply, LanguageInfo, ReplyStatus,
+};
+use zeromq::RouterSendHalf;
+
+use crate::kernel::Kernel;
 
 /// The Jupyter messaging protocol version spoken.
 pub const PROTOCOL_VERSION: &str = "5.3";
+
+/// Answers `request` (shell or control) with the kernel's description.
+pub async fn answer(kernel: &Kernel, out: &RouterSendHalf, request: &JupyterMessage) {
+    let python = kernel.session().ready().map(|r| r.python_version).unwrap_or_default();
+    kernel.reply(out, request, kernel_info(&python)).await;
+}
 
 /// The kernel's description; `python` is the worker's Python version.
 pub fn kernel_info(python: &str) -> KernelInfoReply {

@@ -5,8 +5,7 @@ use std::collections::HashMap;
 
 use jupyter_protocol::{ExecuteReply, JupyterMessage, Payload, StreamContent};
 
-use crate::drive::media;
-use crate::execute::count;
+use crate::drive::{count, media};
 use crate::kernel::Kernel;
 
 /// `name?` (docstring) or `name??` (and source): the name and the detail level.

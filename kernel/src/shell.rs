@@ -19,7 +19,6 @@ use zeromq::{RouterRecvHalf, RouterSendHalf};
 use crate::control;
 use crate::drive::media;
 use crate::execute::{aborted, execute};
-use crate::info::kernel_info;
 use crate::kernel::Kernel;
 
 /// Serves the shell channel until the kernel stops.
@@ -91,12 +90,6 @@ async fn handle(kernel: &Kernel, out: &RouterSendHalf, request: &JupyterMessage)
         _ => control::handle(kernel, out, request).await,
     }
     false
-}
-
-/// `kernel_info_reply` for `request`.
-pub async fn info(kernel: &Kernel, out: &RouterSendHalf, request: &JupyterMessage) {
-    let python = kernel.session().ready().map(|r| r.python_version).unwrap_or_default();
-    kernel.reply(out, request, kernel_info(&python)).await;
 }
 
 /// Completions: `\word` becomes its symbol; names come from the live namespace.
