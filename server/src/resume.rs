@@ -17,8 +17,8 @@ pub async fn resume_all(state: &AppState) {
     let starting = found.into_iter().map(|(id, level, kept)| {
         let folder = folder.clone();
         async move {
-            if level > state.config.level || !state.config.levels.contains(&level) {
-                tracing::warn!(session = %id, %level, "not resumed: this server runs at {}", state.config.level);
+            if let Err(refused) = state.allows(level) {
+                tracing::warn!(session = %id, "not resumed: {}", refused.message);
                 return;
             }
             let Ok(slot) = state.sessions.reserve() else {

@@ -55,6 +55,20 @@ impl AppState {
         session
     }
 
+    /// Whether sessions may run at `level` here: not above the server's level (403
+    /// `level_not_allowed`) and one this build can run (403 `level_unavailable`).
+    pub fn allows(&self, level: phicode_security::Level) -> Result<(), ApiError> {
+        if level > self.config.level {
+            let message = format!("this server runs code at {} at most", self.config.level);
+            return Err(ApiError::forbidden("level_not_allowed", message));
+        }
+        if !self.config.levels.contains(&level) {
+            let message = format!("level {level} is not available on this server");
+            return Err(ApiError::forbidden("level_unavailable", message));
+        }
+        Ok(())
+    }
+
     /// Starts the worker of durable session `id` at `level`, keeping its state (checkpoint,
     /// scratch folder) in its folder under `state`, and restores its last checkpoint if it
     /// has one (a session resumed by a new server).

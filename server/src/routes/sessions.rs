@@ -103,14 +103,7 @@ pub async fn create(
     JsonBody(request): JsonBody<CreateSession>,
 ) -> Result<(StatusCode, Json<SessionInfo>), ApiError> {
     let level = request.level.map_or(state.config.level, Level::from);
-    if level > state.config.level {
-        let message = format!("this server runs code at {} at most", state.config.level);
-        return Err(ApiError::forbidden("level_not_allowed", message));
-    }
-    if !state.config.levels.contains(&level) {
-        let message = format!("level {level} is not available on this server");
-        return Err(ApiError::forbidden("level_unavailable", message));
-    }
+    state.allows(level)?;
     let slot = state.sessions.reserve()?;
     let live = match request.durability {
         Durability::Ephemeral => {
