@@ -16,6 +16,7 @@ mod history;
 mod info;
 pub mod install;
 mod kernel;
+mod orphan;
 mod pager;
 mod run;
 mod setup;

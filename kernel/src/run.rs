@@ -19,7 +19,7 @@ use crate::error::KernelError;
 use crate::history::History;
 use crate::kernel::Kernel;
 use crate::wire::Signer;
-use crate::{connection, control, setup, shell, sockets, wire};
+use crate::{connection, control, orphan, setup, shell, sockets, wire};
 
 /// What `phicode kernel -f FILE` needs.
 #[derive(Debug, Clone)]
@@ -92,6 +92,7 @@ async fn serve(options: KernelOptions) -> Result<(), KernelError> {
     tokio::spawn(shell::serve(Arc::clone(&kernel), sockets.shell_in, sockets.shell_out));
     tokio::spawn(control::serve(Arc::clone(&kernel), sockets.control_in, sockets.control_out));
     tokio::spawn(interrupt_on_sigint(Arc::clone(&kernel)));
+    tokio::spawn(orphan::watch(Arc::clone(&kernel)));
     let restart = wait_for_stop(&kernel).await;
     shut_down(&kernel, state.as_ref(), restart || options.name.is_some()).await;
     Ok(())

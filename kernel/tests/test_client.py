@@ -1,9 +1,12 @@
 """`phicode kernel` through jupyter_client, as notebooks drive it: stdin's input_request
 (also getpass), interrupts by message and by SIGINT during `time.sleep` and `input()`,
 comm_info, rich displays, clear_output, matplotlib inline, φ tracebacks, completion, and
-names that survive a killed and restarted kernel."""
+names that survive a killed and restarted kernel, and a kernel that stops once its launcher
+died."""
 
 import signal
+import subprocess
+import sys
 import time
 from queue import Empty
 
@@ -242,6 +245,46 @@ def test_shutdown_request_ends_the_process(kernel):
     while km.is_alive() and time.time() < deadline:
         time.sleep(0.05)
     assert not km.is_alive()
+
+
+LAUNCHER = """
+import sys
+from jupyter_client.manager import start_new_kernel
+km, kc = start_new_kernel(kernel_name=sys.argv[1], startup_timeout=60)
+print(km.provisioner.process.pid, km.connection_file, flush=True)
+sys.stdin.read()  # until the test kills this process, without shutting the kernel down
+"""
+
+
+def test_a_kernel_whose_launcher_died_stops(state_home):
+    # A Jupyter server killed outright: its kernels must not run on for ever.
+    launcher = subprocess.Popen(
+        [sys.executable, "-c", LAUNCHER, KERNEL],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        pid, connection_file = launcher.stdout.readline().split()
+        pid = int(pid)
+        name = connection_file.rsplit("/", 1)[-1].removesuffix(".json")
+        folder = state_home / "phicode" / "sessions" / name
+        assert alive(pid)
+    finally:
+        launcher.kill()
+        launcher.wait()
+    deadline = time.time() + 15
+    while alive(pid) and time.time() < deadline:
+        time.sleep(0.1)
+    assert not alive(pid), "the orphaned kernel is still running"
+    assert not folder.exists(), "an orphaned kernel is shut down for good"
+
+
+def alive(pid):
+    """Whether `pid` runs (a zombie, exited but not yet reaped by init, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 def test_heartbeat_answers(kernel):
