@@ -153,12 +153,12 @@ def places_in(text: str):
 
 
 def report(name, phi, py):
-    print(f"{name:28} {'phicode lsp':>14} {'pyright':>10} {'ratio':>7}")
+    print(f"{name:36} {'phicode lsp':>12} {'pyright':>10} {'ratio':>7}")
     for key in phi:
         a, b = statistics.median(phi[key]), statistics.median(py[key])
         ma, mb = statistics.mean(phi[key]), statistics.mean(py[key])
-        print(f"{key + ' (median)':28} {a:12.1f}ms {b:8.1f}ms {a / b:7.2f}")
-        print(f"{key + ' (mean)':28} {ma:12.1f}ms {mb:8.1f}ms {ma / mb:7.2f}")
+        print(f"{key + ' (median)':36} {a:10.2f}ms {b:8.2f}ms {a / b:7.2f}")
+        print(f"{key + ' (mean)':36} {ma:10.2f}ms {mb:8.2f}ms {ma / mb:7.2f}")
 
 
 async def main():

@@ -3,9 +3,12 @@
 /// Why the server could not start or went on no further.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The editor broke the protocol (or went away during the handshake).
+    /// The editor's stream lost LSP's framing: no message after it can be read.
     #[error("language server protocol: {0}")]
-    Protocol(#[from] lsp_server::ProtocolError),
+    Protocol(#[from] crate::wire::FrameError),
+    /// The editor closed the connection (or said `exit`) before `initialize`.
+    #[error("the editor went away before initializing")]
+    Gone,
     /// Reading or writing the shadow folder, or the standard streams.
     #[error("{0}")]
     Io(#[from] std::io::Error),

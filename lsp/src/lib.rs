@@ -12,6 +12,7 @@ mod capabilities;
 mod diagnostics;
 mod document;
 mod error;
+mod event_loop;
 mod format;
 mod host;
 mod mapping;
@@ -26,6 +27,7 @@ mod shadow;
 mod symbols;
 mod text;
 mod twins;
+mod wire;
 mod workspace;
 
 pub use error::Error;
@@ -35,7 +37,6 @@ pub use requests::SHOW_PYTHON;
 
 use std::path::PathBuf;
 
-use lsp_server::Connection;
 use lsp_types::{InitializeParams, InitializeResult, ServerInfo, Url};
 
 /// How the server runs.
@@ -47,15 +48,12 @@ pub struct Options {
 
 /// Serves one editor over standard input and output until it says `exit`.
 pub fn run_stdio(host: &dyn Host, options: &Options) -> Result<(), Error> {
-    let (connection, io) = Connection::stdio();
-    serve(connection, host, options)?;
-    io.join()?;
-    Ok(())
+    serve(wire::Client::stdio(), host, options)
 }
 
-/// Serves one editor over `connection`.
-pub fn serve(connection: Connection, host: &dyn Host, options: &Options) -> Result<(), Error> {
-    let (id, params) = connection.initialize_start()?;
+/// Serves the editor `client`: its `initialize`, then everything up to its `exit`.
+fn serve(mut client: wire::Client, host: &dyn Host, options: &Options) -> Result<(), Error> {
+    let (id, params) = client.initialize()?;
     let capabilities = params.get("capabilities").cloned().unwrap_or_default();
     let params: InitializeParams = serde_json::from_value(params)?;
     let root = workspace_root(&params);
@@ -66,13 +64,10 @@ pub fn serve(connection: Connection, host: &dyn Host, options: &Options) -> Resu
             Err(e) => {
                 // The φ features still work: say why the Python ones do not.
                 let message = format!("phicode lsp: {e}; φ features only");
-                let _ = connection.sender.send(
-                    lsp_server::Notification::new(
-                        "window/showMessage".into(),
-                        serde_json::json!({"type": 2, "message": message}),
-                    )
-                    .into(),
-                );
+                client.send(lsp_server::Notification::new(
+                    "window/showMessage".into(),
+                    serde_json::json!({"type": 2, "message": message}),
+                ));
                 None
             }
         }
@@ -84,8 +79,9 @@ pub fn serve(connection: Connection, host: &dyn Host, options: &Options) -> Resu
             version: Some(env!("CARGO_PKG_VERSION").into()),
         }),
     };
-    connection.initialize_finish(id, serde_json::to_value(result)?)?;
-    let mut server = server::Server::new(host, connection, ws, python);
+    // The editor's `initialized` comes next; the loop takes it like any notification.
+    client.send(lsp_server::Response::new_ok(id, result));
+    let mut server = server::Server::new(host, client, ws, python);
     server.publish_configs();
     server.run()
 }

@@ -1,24 +1,23 @@
-//! The server's state and loop: one thread owns the documents and waits on the editor and
-//! on the Python server alike, so every answer is mapped with the documents as they are.
+//! The server's state, and what it tells the editor: one thread owns the documents (see
+//! `event_loop`), so every answer is mapped with the documents as they are.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use crossbeam_channel::{Receiver, never, select};
-use lsp_server::{Connection, Message, Notification, RequestId, Response};
+use lsp_server::{Message, Notification, RequestId, Response};
 use lsp_types::{Diagnostic, PublishDiagnosticsParams, Url};
 
 use crate::diagnostics;
-use crate::error::Error;
 use crate::host::Host;
 use crate::pending::Pending;
 use crate::python::{self, PythonServer};
+use crate::wire::Client;
 use crate::workspace::Workspace;
 
 /// Everything the loop works with.
 pub struct Server<'h> {
     pub(crate) host: &'h dyn Host,
-    pub(crate) client: Connection,
+    pub(crate) client: Client,
     pub(crate) ws: Workspace,
     pub(crate) python: Option<PythonServer>,
     /// Requests sent to the Python server, by its id: whom to answer, and how.
@@ -29,13 +28,15 @@ pub struct Server<'h> {
     pub(crate) python_version: i32,
     pub(crate) own: HashMap<PathBuf, Vec<Diagnostic>>,
     pub(crate) from_python: HashMap<PathBuf, Vec<Diagnostic>>,
+    /// The editor asked for `shutdown`: requests are refused until its `exit`.
+    pub(crate) shutting_down: bool,
 }
 
 impl<'h> Server<'h> {
     /// A server on `ws`, with the Python server if it started.
     pub fn new(
         host: &'h dyn Host,
-        client: Connection,
+        client: Client,
         ws: Workspace,
         python: Option<PythonServer>,
     ) -> Self {
@@ -49,44 +50,16 @@ impl<'h> Server<'h> {
             python_version: 0,
             own: HashMap::new(),
             from_python: HashMap::new(),
-        }
-    }
-
-    /// Serves until the editor says `exit` (or goes away).
-    pub fn run(&mut self) -> Result<(), Error> {
-        loop {
-            let python: Receiver<Message> =
-                self.python.as_ref().map_or_else(never, |p| p.receiver.clone());
-            let client = self.client.receiver.clone();
-            select! {
-                recv(client) -> message => {
-                    let Ok(message) = message else { return Ok(()) };
-                    match message {
-                        Message::Request(request) => {
-                            if self.client.handle_shutdown(&request)? {
-                                return Ok(());
-                            }
-                            self.on_request(request);
-                        }
-                        Message::Notification(n) if n.method == "exit" => return Ok(()),
-                        Message::Notification(n) => self.on_notification(n),
-                        Message::Response(_) => {}
-                    }
-                }
-                recv(python) -> message => match message {
-                    Ok(message) => self.on_python(message),
-                    Err(_) => self.python_died(),
-                },
-            }
+            shutting_down: false,
         }
     }
 
     /// Sends `message` to the editor (a closed connection ends the loop on its own).
     pub(crate) fn send(&self, message: impl Into<Message>) {
-        let _ = self.client.sender.send(message.into());
+        self.client.send(message);
     }
 
-    fn on_python(&mut self, message: Message) {
+    pub(crate) fn on_python(&mut self, message: Message) {
         match message {
             Message::Response(response) => {
                 if let Some(pending) = self.pending.remove(&response.id) {
@@ -125,7 +98,7 @@ impl<'h> Server<'h> {
         self.publish(&path);
     }
 
-    fn python_died(&mut self) {
+    pub(crate) fn python_died(&mut self) {
         self.python = None;
         for pending in std::mem::take(&mut self.pending).into_values() {
             let answer = pending.without_python(&self.ws);

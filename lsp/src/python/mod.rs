@@ -46,12 +46,7 @@ pub fn start(command: &[String], root: &Path, capabilities: &Value) -> Result<Py
     let id = server.request("initialize", params);
     let deadline = Instant::now() + START_TIMEOUT;
     loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let message = server
-            .receiver
-            .recv_timeout(left)
-            .map_err(|e| Error::PythonInitialize(e.to_string()))?;
-        match message {
+        match server.recv_until(deadline)? {
             Message::Response(r) if r.id == id => {
                 r.response_result.map_err(|e| Error::PythonInitialize(e.message))?;
                 break;

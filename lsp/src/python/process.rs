@@ -1,22 +1,26 @@
-//! The Python language server as a child process speaking LSP over its stdin and stdout:
-//! a thread reads its messages into a channel, so the server's loop waits on the editor
-//! and on it alike, and writes never block on a full pipe of unread answers.
+//! The Python language server as a child process speaking LSP over its stdin and stdout,
+//! both polled by the server's one thread: its answers are read when they arrive, and what
+//! is written to it never blocks (see `wire::Outbox` for why).
 
-use std::io::{BufReader, BufWriter, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::io;
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::time::Instant;
 
-use crossbeam_channel::{Receiver, unbounded};
 use lsp_server::{Message, Notification, Request, RequestId, Response};
+use rustix::event::PollFlags;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::wire::{self, FrameError, Framed, Frames, Outbox};
 
 /// A running Python language server.
 pub struct PythonServer {
     child: Child,
-    stdin: BufWriter<ChildStdin>,
-    /// Everything it sends, in order; closed when it exits.
-    pub receiver: Receiver<Message>,
+    stdin: Outbox,
+    stdout: ChildStdout,
+    /// What it has sent and is not yet a whole message.
+    frames: Frames,
     next_id: i32,
 }
 
@@ -34,19 +38,11 @@ impl PythonServer {
         let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
             return Err(Error::NoPythonServer);
         };
-        let (sender, receiver) = unbounded();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            while let Ok(Some(message)) = Message::read(&mut reader) {
-                if sender.send(message).is_err() {
-                    break;
-                }
-            }
-        });
-        Ok(Self { child, stdin: BufWriter::new(stdin), receiver, next_id: 1 })
+        let stdin = Outbox::new(OwnedFd::from(stdin))?;
+        Ok(Self { child, stdin, stdout, frames: Frames::default(), next_id: 1 })
     }
 
-    /// Sends a request; its answer comes through `receiver` with the returned id.
+    /// Sends a request; its answer comes with the returned id.
     pub fn request(&mut self, method: &str, params: impl Serialize) -> RequestId {
         let id = RequestId::from(self.next_id);
         self.next_id = self.next_id.wrapping_add(1);
@@ -65,8 +61,66 @@ impl PythonServer {
     }
 
     fn send(&mut self, message: Message) {
-        // A dead server shows as its channel closing; the editor keeps the φ features.
-        let _ = message.write(&mut self.stdin).and_then(|()| self.stdin.flush());
+        // A dead server shows as its stdout ending; the editor keeps the φ features.
+        let _ = self.stdin.send(&wire::encode(&message));
+    }
+
+    /// Its stdout, to poll for messages.
+    pub fn output(&self) -> BorrowedFd<'_> {
+        self.stdout.as_fd()
+    }
+
+    /// Its stdin, to poll for room while [`Self::is_waiting`].
+    pub fn input(&self) -> BorrowedFd<'_> {
+        self.stdin.fd()
+    }
+
+    /// Whether messages wait for room in its stdin.
+    pub fn is_waiting(&self) -> bool {
+        self.stdin.is_waiting()
+    }
+
+    /// Writes what waits for its stdin, as far as there is room.
+    pub fn flush(&mut self) {
+        let _ = self.stdin.flush();
+    }
+
+    /// Reads what its stdout holds (poll said it has bytes); `false` once it has ended.
+    pub fn read(&mut self) -> io::Result<bool> {
+        self.frames.read_from(self.stdout.as_fd())
+    }
+
+    /// The next whole message it sent.
+    pub fn next(&mut self) -> Result<Option<Framed>, FrameError> {
+        self.frames.next()
+    }
+
+    /// Waits for its next message until `deadline` (for the handshake, before the loop).
+    pub fn recv_until(&mut self, deadline: Instant) -> Result<Message, Error> {
+        let late = || Error::PythonInitialize("no answer in time".into());
+        loop {
+            match self.next().map_err(|e| Error::PythonInitialize(e.to_string()))? {
+                Some(Ok(message)) => return Ok(message),
+                Some(Err(problem)) => return Err(Error::PythonInitialize(problem)),
+                None => {}
+            }
+            let left = deadline.checked_duration_since(Instant::now()).ok_or_else(late)?;
+            let output = self.output();
+            let input = self.stdin.fd();
+            let mut fds = vec![wire::entry(&output, PollFlags::IN)];
+            if self.is_waiting() {
+                fds.push(wire::entry(&input, PollFlags::OUT));
+            }
+            wire::poll(&mut fds, Some(left))?;
+            let (ready, room) = (wire::readable(&fds[0]), fds.get(1).is_some_and(wire::writable));
+            drop(fds);
+            if room {
+                self.flush();
+            }
+            if ready && !self.read()? {
+                return Err(Error::PythonInitialize("it exited".into()));
+            }
+        }
     }
 }
 
