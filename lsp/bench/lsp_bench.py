@@ -2,10 +2,13 @@
 Python: diagnostics after an edit in a 5 000-line file, and hover and definition round
 trips. Both servers get the same edits at the same places, through the same LSP client.
 
-    lsp/out/venv/bin/python lsp/bench/lsp_bench.py [--edits 20] [--requests 50]
+    lsp/out/venv/bin/python lsp/bench/lsp_bench.py [--edits 20] [--requests 50] [--relay]
 
 PHICODE_BIN picks the binary (default: $CARGO_TARGET_DIR/debug/phicode, or release with
 --release). Prints medians and means in milliseconds and the ratio phicode / pyright.
+--relay adds a third column: pyright on the .py file behind socat, a relay that only copies
+bytes, which is what any server standing between the editor and pyright pays at least (an
+extra process, so two more pipes and wake-ups per round trip).
 """
 
 import argparse
@@ -152,13 +155,18 @@ def places_in(text: str):
     return {"value": value, "call": call}
 
 
-def report(name, phi, py):
-    print(f"{name:36} {'phicode lsp':>12} {'pyright':>10} {'ratio':>7}")
-    for key in phi:
-        a, b = statistics.median(phi[key]), statistics.median(py[key])
-        ma, mb = statistics.mean(phi[key]), statistics.mean(py[key])
-        print(f"{key + ' (median)':36} {a:10.2f}ms {b:8.2f}ms {a / b:7.2f}")
-        print(f"{key + ' (mean)':36} {ma:10.2f}ms {mb:8.2f}ms {ma / mb:7.2f}")
+def report(times):
+    header = f"{'':36} {'phicode lsp':>12} {'pyright':>10} {'ratio':>7}"
+    relay = "relay" in times
+    print(header + (f" {'via socat':>10} {'ratio':>7}" if relay else ""))
+    for key in times["phi"]:
+        for name, stat in (("median", statistics.median), ("mean", statistics.mean)):
+            a, b = stat(times["phi"][key]), stat(times["py"][key])
+            line = f"{key + f' ({name})':36} {a:10.2f}ms {b:8.2f}ms {a / b:7.2f}"
+            if relay:
+                c = stat(times["relay"][key])
+                line += f" {c:8.2f}ms {c / b:7.2f}"
+            print(line)
 
 
 async def main():
@@ -167,6 +175,7 @@ async def main():
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--release", action="store_true")
+    parser.add_argument("--relay", action="store_true", help="also pyright behind socat")
     args = parser.parse_args()
     phicode = binary(args.release)
     with tempfile.TemporaryDirectory() as tmp:
@@ -190,23 +199,27 @@ async def main():
                 tmp / "phi", "big.φ", source,
             ),
         }
+        if args.relay:
+            relayed = ["socat", "STDIO", "EXEC:" + " ".join(pyright)]
+            sides["relay"] = await start(relayed, tmp / "py", "big.py", python)
         await asyncio.sleep(1.0)
-        # Interleaved, so both servers see the same machine (it is shared and noisy).
-        phi, py = {}, {}
+        # Interleaved, so all servers see the same machine (it is shared and noisy).
+        times = {name: {} for name in sides}
         for key, count, measure in (
             ("diagnostics after an edit", args.edits, lambda side, n: edit(side, n)),
             ("hover", args.requests, lambda side, n: ask(side, "hover", n)),
             ("definition", args.requests, lambda side, n: ask(side, "definition", n)),
         ):
-            phi[key], py[key] = [], []
+            for name in sides:
+                times[name][key] = []
+            names = list(sides)
             for n in range(count):
-                order = ("py", "phi") if n % 2 == 0 else ("phi", "py")
-                for name in order:
-                    (phi if name == "phi" else py)[key].append(await measure(sides[name], n))
+                for name in names[n % len(names):] + names[: n % len(names)]:
+                    times[name][key].append(await measure(sides[name], n))
         for side in sides.values():
             await side["client"].shutdown_session()
             await side["client"].stop()
-        report("", phi, py)
+        report(times)
 
 
 if __name__ == "__main__":

@@ -66,8 +66,7 @@ impl Frames {
     /// The next whole message, `None` until one has arrived.
     pub fn next(&mut self) -> Result<Option<Framed>, FrameError> {
         let Some((body, end)) = self.first()? else { return Ok(None) };
-        let parsed = serde_json::from_slice::<Message>(&self.buffer[body..end])
-            .map_err(|e| format!("a message that is not JSON-RPC: {e}"));
+        let parsed = super::message::parse(&self.buffer[body..end]);
         self.buffer.drain(..end);
         Ok(Some(parsed))
     }

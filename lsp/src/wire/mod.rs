@@ -3,6 +3,7 @@
 
 mod client;
 mod frames;
+mod message;
 mod outbox;
 
 pub use client::Client;
