@@ -106,7 +106,7 @@ impl Server<'_> {
         params["position"] = json!(doc.to_python(at));
         let twin_path = doc.twin.clone();
         let path = doc.path.clone();
-        if !self.opened.contains(&twin_path) {
+        if !self.opened.contains_key(&twin_path) {
             self.open_in_python(&path);
         }
         if let Some(python) = self.python.as_mut() {

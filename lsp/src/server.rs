@@ -1,7 +1,7 @@
 //! The server's state, and what it tells the editor: one thread owns the documents (see
 //! `event_loop`), so every answer is mapped with the documents as they are.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use lsp_server::{Message, Notification, RequestId, Response};
@@ -22,8 +22,10 @@ pub struct Server<'h> {
     pub(crate) python: Option<PythonServer>,
     /// Requests sent to the Python server, by its id: whom to answer, and how.
     pub(crate) pending: HashMap<RequestId, Pending>,
-    /// Twins open in the Python server.
-    pub(crate) opened: HashSet<PathBuf>,
+    /// Twins open in the Python server, with the version of the text last sent to it:
+    /// diagnostics it reports for an older text are stale, and mapping them through the
+    /// new column map would put them in the wrong places.
+    pub(crate) opened: HashMap<PathBuf, i32>,
     /// The version of the last text sent to the Python server (one count for all twins).
     pub(crate) python_version: i32,
     pub(crate) own: HashMap<PathBuf, Vec<Diagnostic>>,
@@ -46,7 +48,7 @@ impl<'h> Server<'h> {
             ws,
             python,
             pending: HashMap::new(),
-            opened: HashSet::new(),
+            opened: HashMap::new(),
             python_version: 0,
             own: HashMap::new(),
             from_python: HashMap::new(),
@@ -88,6 +90,9 @@ impl<'h> Server<'h> {
         let Some(doc) = params.uri.to_file_path().ok().and_then(|p| self.ws.by_twin(&p)) else {
             return;
         };
+        if params.version.is_some() && params.version != self.opened.get(&doc.twin).copied() {
+            return; // Of a text since edited: those of the new one are on their way.
+        }
         let mapped = params
             .diagnostics
             .into_iter()

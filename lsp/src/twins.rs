@@ -24,7 +24,8 @@ impl Server<'_> {
         let uri = Url::from_file_path(&doc.twin).ok();
         self.python_version += 1;
         let version = self.python_version;
-        if self.opened.contains(&doc.twin) {
+        if let Some(sent) = self.opened.get_mut(&doc.twin) {
+            *sent = version;
             let content = match before {
                 Some(old) => {
                     let (start, old_end, new_end) = changed_span(old, &doc.python);
@@ -43,14 +44,14 @@ impl Server<'_> {
         let item = json!({"uri": uri, "languageId": "python",
             "version": version, "text": doc.python});
         python.notify("textDocument/didOpen", json!({"textDocument": item}));
-        self.opened.insert(doc.twin.clone());
+        self.opened.insert(doc.twin.clone(), version);
     }
 
     pub(crate) fn close_in_python(&mut self, path: &Path) {
         let (Some(doc), Some(python)) = (self.ws.get(path), self.python.as_mut()) else {
             return;
         };
-        if self.opened.remove(&doc.twin) {
+        if self.opened.remove(&doc.twin).is_some() {
             let uri = Url::from_file_path(&doc.twin).ok();
             python.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
         }

@@ -263,3 +263,4 @@ async def test_hostile_input_gets_answers_not_a_crash(client, project):
         types.ExecuteCommandParams(command="phicode.showPython", arguments=[doc])
     )
     assert python == 'print(1)\n𝕟\r\n"'
+

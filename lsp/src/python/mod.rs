@@ -36,6 +36,9 @@ pub fn start(command: &[String], root: &Path, capabilities: &Value) -> Result<Py
     if let Some(general) = capabilities.get_mut("general").and_then(Value::as_object_mut) {
         general.remove("positionEncodings");
     }
+    // Diagnostics name the text version they are of, so stale ones can be told apart
+    // (whatever the editor reads, this side of the bridge reads versions).
+    set(&mut capabilities, &["textDocument", "publishDiagnostics", "versionSupport"], json!(true));
     let params = json!({
         "processId": std::process::id(),
         "rootUri": uri,
@@ -57,6 +60,21 @@ pub fn start(command: &[String], root: &Path, capabilities: &Value) -> Result<Py
     }
     server.notify("initialized", json!({}));
     Ok(server)
+}
+
+/// Sets `value`'s field at `path` to `leaf`, making objects on the way (the editor's
+/// capabilities are its to shape: what is not an object where one belongs is replaced).
+fn set(value: &mut Value, path: &[&str], leaf: Value) {
+    let Some((first, rest)) = path.split_first() else {
+        *value = leaf;
+        return;
+    };
+    if !value.is_object() {
+        *value = json!({});
+    }
+    if let Some(fields) = value.as_object_mut() {
+        set(fields.entry(*first).or_insert(Value::Null), rest, leaf);
+    }
 }
 
 /// What the editor's side says to the Python server's own requests: its settings, and a
