@@ -38,5 +38,5 @@ pub use source_map::SourceMap;
 pub use symbols::{Entry, SymbolKind, SymbolTable};
 pub use text::{decode_utf8, string_from_utf8};
 pub use transpile::{
-    Conversion, Options, check, to_phicode, to_phicode_with, to_python, to_python_with,
+    Conversion, Options, check, is_code_at, to_phicode, to_phicode_with, to_python, to_python_with,
 };

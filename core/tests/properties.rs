@@ -5,7 +5,7 @@
 
 use phicode_core::testing::assert_map_answers;
 use phicode_core::{Dialect, Options, SourceMap, Strictness, SymbolTable};
-use phicode_core::{check, to_phicode, to_phicode_with, to_python, to_python_with};
+use phicode_core::{check, is_code_at, to_phicode, to_phicode_with, to_python, to_python_with};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -101,6 +101,9 @@ fn exercise(src: &str, table: &SymbolTable, columns: &[u32]) {
     assert_eq!(conversion.code, to_python(src, table));
     assert_eq!(conversion.diagnostics, check(src, table));
     assert_map_answers(conversion.source_map.as_ref().unwrap(), lines, columns);
+    for &column in columns {
+        is_code_at(src, table, column as usize);
+    }
     if let Ok(back) = to_phicode_with(src, table, Options { source_map: true }) {
         assert_eq!(to_python(&back.code, table), src);
         assert_map_answers(back.source_map.as_ref().unwrap(), lines, columns);

@@ -37,7 +37,8 @@ pub fn hover_text(doc: &Document, symbol: &str, python: &str) -> String {
 }
 
 /// Symbol completions at `at`: after `\word` every symbol whose Python text starts with
-/// `word`; after a plain word the symbols for the Python words it starts.
+/// `word`; after a plain word the symbols for the Python words it starts. None in strings
+/// and comments, where `"a\n` is text and not a `\not` being typed.
 pub fn completions(doc: &Document, at: Position) -> Vec<CompletionItem> {
     let line = doc.phi_lines().line(&doc.text, at.line as usize);
     let before = doc.phi_lines().to_core(&doc.text, at).column as usize - 1;
@@ -51,6 +52,10 @@ pub fn completions(doc: &Document, at: Position) -> Vec<CompletionItem> {
     let typed = word_len + usize::from(backslash);
     let start = Position { line: at.line, character: at.character - utf16_len(&head, typed) };
     let range = Range { start, end: at };
+    let offset = doc.phi_lines().offset(&doc.text, start);
+    if !phicode_core::is_code_at(&doc.text, &doc.dialect.table, offset) {
+        return Vec::new();
+    }
     doc.dialect
         .table
         .entries()
@@ -111,5 +116,13 @@ mod tests {
         assert_eq!(edit(&items[0]), ("∀".to_string(), 0));
         let items = completions(&d, Position { line: 1, character: 4 });
         assert_eq!(items.iter().map(edit).collect::<Vec<_>>(), [("π".to_string(), 0)]);
+    }
+
+    #[test]
+    fn strings_and_comments_get_no_symbols() {
+        let d = doc("s = \"a\\n\"  # \\fo\nf\"{\\fo}\"\n");
+        assert!(completions(&d, Position { line: 0, character: 8 }).is_empty(), "in a string");
+        assert!(completions(&d, Position { line: 0, character: 15 }).is_empty(), "in a comment");
+        assert_eq!(completions(&d, Position { line: 1, character: 6 }).len(), 1, "in a field");
     }
 }

@@ -3,10 +3,13 @@
 mod buffer;
 mod candidates;
 mod check;
+mod code_at;
 mod output;
 mod python_syntax;
 mod to_phicode;
 mod to_python;
+
+pub use code_at::is_code_at;
 
 use alloc::string::String;
 use alloc::vec::Vec;
