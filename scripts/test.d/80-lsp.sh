@@ -6,6 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build -p phicode
 (cd lsp/tests && ../out/venv/bin/python -m pytest -q)
-if [[ -f editors/vscode/package.json ]]; then
-  (cd editors/vscode && npm test && npm run package)
-fi
+(cd editors/vscode && npm test && npm run package)
