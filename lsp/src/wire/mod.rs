@@ -18,17 +18,30 @@ use std::time::Duration;
 use rustix::event::{PollFd, PollFlags, Timespec};
 use rustix::io::Errno;
 
-/// Writes all of `bytes` to `fd` (blocking) in as few writes as the pipe allows: a message
-/// split over two writes wakes its reader twice.
+/// Writes all of `bytes` to `fd` in as few writes as the pipe allows (a message split over
+/// two writes wakes its reader twice), waiting for room if `fd` is non-blocking after all.
 pub fn write_all(fd: BorrowedFd<'_>, mut bytes: &[u8]) -> io::Result<()> {
+    loop {
+        bytes = &bytes[write_some(fd, bytes)?..];
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        poll(&mut [PollFd::new(&fd, PollFlags::OUT)], None)?;
+    }
+}
+
+/// Writes as much of `bytes` as `fd` takes now (all of it, if `fd` blocks); how much.
+pub fn write_some(fd: BorrowedFd<'_>, mut bytes: &[u8]) -> io::Result<usize> {
+    let total = bytes.len();
     while !bytes.is_empty() {
         match rustix::io::write(fd, bytes) {
             Ok(n) => bytes = &bytes[n..],
+            Err(Errno::AGAIN) => break,
             Err(Errno::INTR) => {}
             Err(e) => return Err(e.into()),
         }
     }
-    Ok(())
+    Ok(total - bytes.len())
 }
 
 /// Waits until `fd` has bytes (or has ended).

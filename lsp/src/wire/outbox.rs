@@ -8,7 +8,7 @@
 use std::io;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
-use rustix::io::Errno;
+use super::write_some;
 
 /// The write end of a pipe, made non-blocking, with what did not fit yet.
 #[derive(Debug)]
@@ -28,7 +28,7 @@ impl Outbox {
     /// Queues `bytes` after what waits already and writes what the pipe takes.
     pub fn send(&mut self, bytes: &[u8]) -> io::Result<()> {
         if self.waiting.is_empty() {
-            let written = write_some(&self.pipe, bytes)?;
+            let written = write_some(self.pipe.as_fd(), bytes)?;
             self.waiting.extend_from_slice(&bytes[written..]);
             return Ok(());
         }
@@ -38,7 +38,7 @@ impl Outbox {
 
     /// Writes what waits, as far as the pipe takes it (when poll says it has room).
     pub fn flush(&mut self) -> io::Result<()> {
-        let written = write_some(&self.pipe, &self.waiting)?;
+        let written = write_some(self.pipe.as_fd(), &self.waiting)?;
         self.waiting.drain(..written);
         Ok(())
     }
@@ -52,20 +52,6 @@ impl Outbox {
     pub fn fd(&self) -> BorrowedFd<'_> {
         self.pipe.as_fd()
     }
-}
-
-/// Writes as much of `bytes` as the pipe takes now; how much that was.
-fn write_some(pipe: &OwnedFd, mut bytes: &[u8]) -> io::Result<usize> {
-    let total = bytes.len();
-    while !bytes.is_empty() {
-        match rustix::io::write(pipe, bytes) {
-            Ok(n) => bytes = &bytes[n..],
-            Err(Errno::AGAIN) => break,
-            Err(Errno::INTR) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(total - bytes.len())
 }
 
 #[cfg(test)]
