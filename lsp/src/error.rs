@@ -5,7 +5,7 @@
 pub enum Error {
     /// The editor's stream lost LSP's framing: no message after it can be read.
     #[error("language server protocol: {0}")]
-    Protocol(#[from] crate::wire::FrameError),
+    Protocol(#[from] FrameError),
     /// The editor closed the connection (or said `exit`) before `initialize`.
     #[error("the editor went away before initializing")]
     Gone,
@@ -30,4 +30,24 @@ pub enum Error {
     /// with an error.
     #[error("the Python language server did not initialize: {0}")]
     PythonInitialize(String),
+}
+
+/// Why a stream from the editor or the Python server cannot be read on: its framing is lost,
+/// and with it every message after.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FrameError {
+    /// The headers ended without `Content-Length`, or with one that is not a number.
+    #[error("a message without a valid Content-Length header")]
+    NoLength,
+    /// `Content-Length` is over what is read.
+    #[error("a message of {length} bytes (at most {limit} are read)")]
+    TooLong {
+        /// What the headers announced.
+        length: usize,
+        /// The bound.
+        limit: usize,
+    },
+    /// Too many bytes arrived without the empty line that ends the headers.
+    #[error("headers without their end")]
+    EndlessHeader,
 }

@@ -11,8 +11,8 @@ use lsp_server::{Message, Notification, Request, RequestId, Response};
 use rustix::event::PollFlags;
 use serde::Serialize;
 
-use crate::error::Error;
-use crate::wire::{self, FrameError, Framed, Frames, Outbox};
+use crate::error::{Error, FrameError};
+use crate::wire::{self, Framed, Frames, Outbox};
 
 /// A running Python language server.
 pub struct PythonServer {

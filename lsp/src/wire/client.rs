@@ -8,9 +8,9 @@ use std::os::fd::{AsFd, BorrowedFd};
 use lsp_server::{ErrorCode, Message, RequestId, Response};
 use serde_json::Value;
 
-use super::frames::{FrameError, Framed, Frames, encode};
-use super::{wait_readable, write_all};
-use crate::error::Error;
+use super::frames::{Framed, Frames, encode};
+use super::pipe::{wait_readable, write_all};
+use crate::error::{Error, FrameError};
 
 /// The editor, over standard input and output.
 #[derive(Debug)]

@@ -8,6 +8,8 @@ use lsp_server::Message;
 use rustix::buffer::spare_capacity;
 use rustix::io::Errno;
 
+use crate::error::FrameError;
+
 /// Past this a message is refused rather than waited for: a peer announcing gigabytes is
 /// broken or hostile, and buffering them would exhaust memory. A whole φ file opened in
 /// the editor stays far below (64 MiB is about two million lines).
@@ -18,20 +20,6 @@ const READ_CHUNK: usize = 64 << 10;
 
 /// Headers are a line or two; this many bytes without their end is not LSP.
 const MAX_HEADER: usize = 8 << 10;
-
-/// Why a stream cannot be read on: its framing is lost, and with it every message after.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum FrameError {
-    /// The headers ended without `Content-Length`, or with one that is not a number.
-    #[error("a message without a valid Content-Length header")]
-    NoLength,
-    /// `Content-Length` is over [`MAX_MESSAGE`].
-    #[error("a message of {0} bytes (at most {MAX_MESSAGE} are read)")]
-    TooLong(usize),
-    /// [`MAX_HEADER`] bytes arrived without the empty line that ends the headers.
-    #[error("headers without their end")]
-    EndlessHeader,
-}
 
 /// One message out of the stream: it parsed, or its JSON did not (the framing held, so the
 /// stream goes on; the text says what was wrong).
@@ -81,7 +69,7 @@ impl Frames {
         };
         let length = content_length(&self.buffer[..end]).ok_or(FrameError::NoLength)?;
         if length > MAX_MESSAGE {
-            return Err(FrameError::TooLong(length));
+            return Err(FrameError::TooLong { length, limit: MAX_MESSAGE });
         }
         let body = end + 4;
         Ok((self.buffer.len() >= body + length).then_some((body, body + length)))
@@ -151,7 +139,10 @@ mod tests {
         assert_eq!(frames.next().err(), Some(FrameError::NoLength));
         let mut frames = Frames::default();
         frames.push(b"Content-Length: 99999999999\r\n\r\n");
-        assert_eq!(frames.next().err(), Some(FrameError::TooLong(99_999_999_999)));
+        assert_eq!(
+            frames.next().err(),
+            Some(FrameError::TooLong { length: 99_999_999_999, limit: MAX_MESSAGE })
+        );
         let mut frames = Frames::default();
         frames.push(&vec![b'x'; MAX_HEADER + 1]);
         assert_eq!(frames.next().err(), Some(FrameError::EndlessHeader));

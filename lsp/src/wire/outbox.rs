@@ -8,7 +8,7 @@
 use std::io;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
-use super::write_some;
+use super::pipe::write_some;
 
 /// The write end of a pipe, made non-blocking, with what did not fit yet.
 #[derive(Debug)]

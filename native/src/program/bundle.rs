@@ -4,12 +4,11 @@
 //! Files outside it are converted on demand by the bootstrap.
 
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use phicode_core::{Options, SymbolTable, to_python_with};
 
-/// Folders never walked: caches, VCS data, virtual environments, dependency trees.
-const SKIPPED: [&str; 4] = ["__pycache__", "node_modules", "site-packages", "dist-packages"];
 /// A bound on the walk, so running from a huge folder stays fast; the rest is on demand.
 const MAX_FILES: usize = 5000;
 
@@ -26,30 +25,19 @@ impl Bundle {
     /// Transpiles the `.φ`/`.phi` files under `root` with `table`.
     pub fn collect(root: &Path, table: &SymbolTable) -> Self {
         let mut bundle = Self::default();
-        let mut pending = vec![root.to_path_buf()];
-        while let Some(dir) = pending.pop() {
-            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                let name = entry.file_name();
-                let name = name.to_string_lossy();
-                let Ok(kind) = entry.file_type() else { continue };
-                if kind.is_dir() {
-                    let venv = path.join("pyvenv.cfg").exists();
-                    if !name.starts_with('.') && !SKIPPED.contains(&&*name) && !venv {
-                        pending.push(path);
-                    }
-                } else if name.ends_with(".φ") || name.ends_with(".phi") {
-                    if bundle.files.len() >= MAX_FILES {
-                        bundle.truncated = true;
-                        return bundle;
-                    }
-                    if let Some(file) = transpile(&path, table) {
-                        bundle.files.push(file);
-                    }
-                }
+        let _ = phicode_sources::walk(root, |path| {
+            if !phicode_sources::is_phicode(path) {
+                return ControlFlow::Continue(());
             }
-        }
+            if bundle.files.len() >= MAX_FILES {
+                bundle.truncated = true;
+                return ControlFlow::Break(());
+            }
+            if let Some(file) = transpile(path, table) {
+                bundle.files.push(file);
+            }
+            ControlFlow::Continue(())
+        });
         bundle
     }
 
