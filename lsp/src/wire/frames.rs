@@ -147,4 +147,50 @@ mod tests {
         frames.push(&vec![b'x'; MAX_HEADER + 1]);
         assert_eq!(frames.next().err(), Some(FrameError::EndlessHeader));
     }
+
+    proptest::proptest! {
+        /// Whatever the editor or the Python server sends, framing answers without panicking.
+        #[test]
+        fn no_bytes_make_framing_panic(
+            chunks in proptest::collection::vec(proptest::collection::vec(0u8.., 0..80), 0..12),
+            bodies in proptest::collection::vec(proptest::collection::vec(0u8.., 0..80), 0..4),
+        ) {
+            let mut frames = Frames::default();
+            // Well-framed bodies of any bytes (the JSON parser's turn), then any bytes at all.
+            for body in &bodies {
+                frames.push(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes());
+                frames.push(body);
+                proptest::prop_assert!(frames.next().is_ok_and(|m| m.is_some()));
+            }
+            for chunk in &chunks {
+                frames.push(chunk);
+                while let Ok(Some(_)) = frames.next() {}
+            }
+        }
+
+        /// Messages come out whole and in order wherever the pipe splits their bytes.
+        #[test]
+        fn any_split_gives_the_same_messages(
+            methods in proptest::collection::vec("[a-zA-Z/$]{1,16}", 1..6),
+            cuts in proptest::collection::vec(0usize..2000, 0..10),
+        ) {
+            let bytes: Vec<u8> = methods
+                .iter()
+                .flat_map(|m| encode(&Notification::new(m.clone(), ()).into()))
+                .collect();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c % (bytes.len() + 1)).collect();
+            cuts.extend([0, bytes.len()]);
+            cuts.sort_unstable();
+            let mut frames = Frames::default();
+            let mut seen = Vec::new();
+            for pair in cuts.windows(2) {
+                frames.push(&bytes[pair[0]..pair[1]]);
+                while let Some(message) = frames.next().unwrap() {
+                    let Ok(Message::Notification(n)) = message else { panic!("{message:?}") };
+                    seen.push(n.method);
+                }
+            }
+            proptest::prop_assert_eq!(seen, methods);
+        }
+    }
 }
