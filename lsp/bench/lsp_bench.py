@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import os
 import pathlib
+import shutil
 import statistics
 import subprocess
 import sys
@@ -177,6 +178,8 @@ async def main():
     parser.add_argument("--release", action="store_true")
     parser.add_argument("--relay", action="store_true", help="also pyright behind socat")
     args = parser.parse_args()
+    if args.relay and shutil.which("socat") is None:
+        sys.exit("--relay needs socat on PATH (Debian: apt-get install socat)")
     phicode = binary(args.release)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
