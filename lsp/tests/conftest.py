@@ -37,14 +37,18 @@ def uri(root: pathlib.Path, name: str) -> str:
     return (root / name).as_uri()
 
 
+def initialize_params(root: pathlib.Path) -> types.InitializeParams:
+    """What VS Code sends when it opens the folder `root`."""
+    return types.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"),
+        root_uri=root.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="project")],
+    )
+
+
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=server_command()), scope="module")
 async def client(lsp_client: LanguageClient, project: pathlib.Path):
-    params = types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
-        root_uri=project.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=project.as_uri(), name="project")],
-    )
-    await lsp_client.initialize_session(params)
+    await lsp_client.initialize_session(initialize_params(project))
     yield
     await lsp_client.shutdown_session()
 

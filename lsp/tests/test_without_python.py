@@ -6,9 +6,9 @@ import sys
 
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import ClientServerConfig, LanguageClient
 
-from conftest import HERE, PHICODE, at, diagnostics_until, open_file, uri
+from conftest import HERE, PHICODE, at, diagnostics_until, initialize_params, open_file, uri
 
 TD = types.TextDocumentIdentifier
 MISSING = ClientServerConfig(
@@ -18,12 +18,7 @@ MISSING = ClientServerConfig(
 
 @pytest_lsp.fixture(config=MISSING, scope="module")
 async def bare(lsp_client: LanguageClient, project):
-    params = types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
-        root_uri=project.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=project.as_uri(), name="project")],
-    )
-    result = await lsp_client.initialize_session(params)
+    result = await lsp_client.initialize_session(initialize_params(project))
     assert result.capabilities.definition_provider is None  # no Python features offered
     yield
     await lsp_client.shutdown_session()
@@ -52,12 +47,7 @@ STALE = ClientServerConfig(
 
 @pytest_lsp.fixture(config=STALE)
 async def late(lsp_client: LanguageClient, project):
-    params = types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
-        root_uri=project.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=project.as_uri(), name="project")],
-    )
-    await lsp_client.initialize_session(params)
+    await lsp_client.initialize_session(initialize_params(project))
     yield
     await lsp_client.shutdown_session()
 
