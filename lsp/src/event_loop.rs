@@ -6,6 +6,7 @@ use lsp_server::{ErrorCode, Message, Response};
 use rustix::event::PollFlags;
 
 use crate::error::Error;
+use crate::python::PythonServer;
 use crate::server::Server;
 use crate::wire;
 
@@ -45,22 +46,11 @@ impl Server<'_> {
 
     fn wait(&self) -> Result<Ready, Error> {
         let client = self.client.fd();
-        let python = self.python.as_ref();
-        let output = python.map(|p| p.output());
-        let input = python.filter(|p| p.is_waiting()).map(|p| p.input());
         let mut fds = vec![wire::entry(&client, PollFlags::IN)];
-        if let Some(output) = &output {
-            fds.push(wire::entry(output, PollFlags::IN));
-        }
-        if let Some(input) = &input {
-            fds.push(wire::entry(input, PollFlags::OUT));
-        }
+        fds.extend(self.python.as_ref().map(PythonServer::poll_entries).unwrap_or_default());
         wire::poll(&mut fds, None)?;
-        Ok(Ready {
-            client: wire::readable(&fds[0]),
-            python: output.is_some() && wire::readable(&fds[1]),
-            room: input.is_some() && fds.last().is_some_and(wire::writable),
-        })
+        let (python, room) = PythonServer::found(&fds[1..]);
+        Ok(Ready { client: wire::readable(&fds[0]), python, room })
     }
 
     /// Handles the editor's whole messages; `false` once it said `exit`.

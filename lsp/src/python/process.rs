@@ -3,12 +3,12 @@
 //! is written to it never blocks (see `wire::Outbox` for why).
 
 use std::io;
-use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::fd::{AsFd, OwnedFd};
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::Instant;
 
 use lsp_server::{Message, Notification, Request, RequestId, Response};
-use rustix::event::PollFlags;
+use rustix::event::{PollFd, PollFlags};
 use serde::Serialize;
 
 use crate::error::{Error, FrameError};
@@ -65,19 +65,20 @@ impl PythonServer {
         let _ = self.stdin.send(&wire::encode(&message));
     }
 
-    /// Its stdout, to poll for messages.
-    pub fn output(&self) -> BorrowedFd<'_> {
-        self.stdout.as_fd()
+    /// Its pipes as poll entries: stdout for its messages, then stdin while messages wait
+    /// for room there (read them back with [`Self::found`]).
+    pub fn poll_entries(&self) -> Vec<PollFd<'_>> {
+        let mut fds = vec![PollFd::new(&self.stdout, PollFlags::IN)];
+        if self.stdin.is_waiting() {
+            fds.push(PollFd::new(self.stdin.pipe(), PollFlags::OUT));
+        }
+        fds
     }
 
-    /// Its stdin, to poll for room while [`Self::is_waiting`].
-    pub fn input(&self) -> BorrowedFd<'_> {
-        self.stdin.fd()
-    }
-
-    /// Whether messages wait for room in its stdin.
-    pub fn is_waiting(&self) -> bool {
-        self.stdin.is_waiting()
+    /// What poll found of [`Self::poll_entries`]: whether it sent something (or ended), and
+    /// whether its stdin has room for what waits.
+    pub fn found(entries: &[PollFd<'_>]) -> (bool, bool) {
+        (entries.first().is_some_and(wire::readable), entries.get(1).is_some_and(wire::writable))
     }
 
     /// Writes what waits for its stdin, as far as there is room.
@@ -105,14 +106,9 @@ impl PythonServer {
                 None => {}
             }
             let left = deadline.checked_duration_since(Instant::now()).ok_or_else(late)?;
-            let output = self.output();
-            let input = self.stdin.fd();
-            let mut fds = vec![wire::entry(&output, PollFlags::IN)];
-            if self.is_waiting() {
-                fds.push(wire::entry(&input, PollFlags::OUT));
-            }
+            let mut fds = self.poll_entries();
             wire::poll(&mut fds, Some(left))?;
-            let (ready, room) = (wire::readable(&fds[0]), fds.get(1).is_some_and(wire::writable));
+            let (ready, room) = Self::found(&fds);
             drop(fds);
             if room {
                 self.flush();

@@ -6,7 +6,7 @@
 //! `didOpen` into its full stdin would then wait for ever on a server waiting on us.
 
 use std::io;
-use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::fd::{AsFd, OwnedFd};
 
 use super::pipe::write_some;
 
@@ -49,8 +49,8 @@ impl Outbox {
     }
 
     /// The pipe, to poll.
-    pub fn fd(&self) -> BorrowedFd<'_> {
-        self.pipe.as_fd()
+    pub fn pipe(&self) -> &OwnedFd {
+        &self.pipe
     }
 }
 
